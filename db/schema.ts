@@ -1,0 +1,259 @@
+// The whole data model in one place. Times are integers (ms since epoch, or s for lucia's
+// session expiry) so SQL can compare and aggregate them directly.
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
+
+export const departments = sqliteTable('departments', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['employee', 'hr', 'auditor', 'admin'] }).notNull(),
+    departmentId: text('department_id').references(() => departments.id),
+    passwordHash: text('password_hash').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    locale: text('locale'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('users_department_idx').on(t.departmentId, t.active)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed logins, counted per account and per client address over a sliding window. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);
+
+/** Append-only, hash-chained record of every write that matters. */
+export const auditLog = sqliteTable('audit_log', {
+  seq: integer('seq').primaryKey(),
+  at: integer('at').notNull(),
+  actorId: text('actor_id'),
+  action: text('action').notNull(),
+  subjectType: text('subject_type'),
+  subjectId: text('subject_id'),
+  details: text('details').notNull().default('{}'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull().unique(),
+});
+
+export const lessonProgress = sqliteTable(
+  'lesson_progress',
+  {
+    userId: text('user_id').notNull().references(() => users.id),
+    courseSlug: text('course_slug').notNull(),
+    lessonSlug: text('lesson_slug').notNull(),
+    readAt: integer('read_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.courseSlug, t.lessonSlug] })],
+);
+
+/** A standing rule: everyone, or one department, must do a course; applied to people who join later. */
+export const assignmentRules = sqliteTable(
+  'assignment_rules',
+  {
+    id: text('id').primaryKey(),
+    courseSlug: text('course_slug').notNull(),
+    // null means everyone
+    departmentId: text('department_id').references(() => departments.id),
+    // the department id, or '*' for everyone: one rule per course and scope
+    scopeKey: text('scope_key').notNull(),
+    dueAt: integer('due_at').notNull(),
+    recurMonths: integer('recur_months').notNull().default(0),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('assignment_rules_scope_idx').on(t.courseSlug, t.scopeKey)],
+);
+
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    courseSlug: text('course_slug').notNull(),
+    dueAt: integer('due_at').notNull(),
+    recurMonths: integer('recur_months').notNull().default(0),
+    ruleId: text('rule_id').references(() => assignmentRules.id),
+    assignedBy: text('assigned_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('assignments_user_course_idx').on(t.userId, t.courseSlug),
+    index('assignments_course_due_idx').on(t.courseSlug, t.dueAt),
+  ],
+);
+
+export const attempts = sqliteTable(
+  'attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    courseSlug: text('course_slug').notNull(),
+    courseVersion: integer('course_version').notNull(),
+    locale: text('locale').notNull(),
+    answers: text('answers').notNull(),
+    // per question: 1 right, 0 wrong, as JSON {questionId: boolean}
+    results: text('results').notNull(),
+    score: integer('score').notNull(),
+    passed: integer('passed', { mode: 'boolean' }).notNull(),
+    attemptNumber: integer('attempt_number').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('attempts_user_course_number_idx').on(t.userId, t.courseSlug, t.attemptNumber),
+    index('attempts_course_idx').on(t.courseSlug, t.attemptNumber),
+  ],
+);
+
+export const completions = sqliteTable(
+  'completions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    courseSlug: text('course_slug').notNull(),
+    courseVersion: integer('course_version').notNull(),
+    attemptId: text('attempt_id').notNull().unique().references(() => attempts.id),
+    score: integer('score').notNull(),
+    completedAt: integer('completed_at').notNull(),
+    // null when the course never needs recertification
+    expiresAt: integer('expires_at'),
+    certificateNumber: text('certificate_number').notNull().unique(),
+  },
+  (t) => [index('completions_user_course_idx').on(t.userId, t.courseSlug, t.completedAt)],
+);
+
+/** Every signed PDF the product issued, byte for byte, so it can be served again and verified. */
+export const signedDocuments = sqliteTable(
+  'signed_documents',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['audit_report', 'certificate', 'follow_up_report'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    sha256: text('sha256').notNull().unique(),
+    verificationCode: text('verification_code').notNull().unique(),
+    signerName: text('signer_name').notNull(),
+    signedAt: integer('signed_at').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('signed_documents_subject_idx').on(t.kind, t.subjectId)],
+);
+
+export const audits = sqliteTable(
+  'audits',
+  {
+    id: text('id').primaryKey(),
+    checklistSlug: text('checklist_slug').notNull(),
+    checklistVersion: integer('checklist_version').notNull(),
+    locale: text('locale').notNull(),
+    title: text('title').notNull(),
+    site: text('site'),
+    auditorId: text('auditor_id').notNull().references(() => users.id),
+    status: text('status', { enum: ['draft', 'signed'] }).notNull().default('draft'),
+    createdAt: integer('created_at').notNull(),
+    signedAt: integer('signed_at'),
+    statement: text('statement'),
+    signatureImage: blob('signature_image', { mode: 'buffer' }),
+    score: integer('score'),
+    reportId: text('report_id').references(() => signedDocuments.id),
+  },
+  (t) => [index('audits_status_idx').on(t.status, t.createdAt)],
+);
+
+export const auditResponses = sqliteTable(
+  'audit_responses',
+  {
+    auditId: text('audit_id').notNull().references(() => audits.id),
+    itemId: text('item_id').notNull(),
+    result: text('result', { enum: ['pass', 'partial', 'fail', 'na'] }).notNull(),
+    note: text('note').notNull().default(''),
+    updatedBy: text('updated_by').notNull().references(() => users.id),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.auditId, t.itemId] })],
+);
+
+/** Uploaded files (photos, PDFs) for an audit item or a corrective action; stored in the data directory. */
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: text('id').primaryKey(),
+    auditId: text('audit_id').references(() => audits.id),
+    itemId: text('item_id'),
+    actionId: text('action_id'),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('evidence_audit_idx').on(t.auditId, t.itemId), index('evidence_action_idx').on(t.actionId)],
+);
+
+export const correctiveActions = sqliteTable(
+  'corrective_actions',
+  {
+    id: text('id').primaryKey(),
+    auditId: text('audit_id').notNull().references(() => audits.id),
+    // null for a finding outside the checklist
+    itemId: text('item_id'),
+    title: text('title').notNull(),
+    detail: text('detail').notNull().default(''),
+    severity: text('severity', { enum: ['low', 'medium', 'high', 'critical'] }).notNull(),
+    status: text('status', { enum: ['open', 'in_progress', 'resolved', 'verified'] }).notNull().default('open'),
+    ownerId: text('owner_id').references(() => users.id),
+    dueAt: integer('due_at').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('actions_audit_item_idx').on(t.auditId, t.itemId),
+    index('actions_status_due_idx').on(t.status, t.dueAt),
+    index('actions_owner_idx').on(t.ownerId, t.status),
+  ],
+);
+
+export const actionEvents = sqliteTable(
+  'action_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actionId: text('action_id').notNull().references(() => correctiveActions.id),
+    actorId: text('actor_id').notNull().references(() => users.id),
+    at: integer('at').notNull(),
+    kind: text('kind', { enum: ['created', 'status', 'owner', 'due', 'comment', 'evidence'] }).notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    comment: text('comment'),
+  },
+  (t) => [index('action_events_action_idx').on(t.actionId, t.id)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Role = User['role'];

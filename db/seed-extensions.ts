@@ -1,0 +1,2 @@
+// Each area that adds demo data imports its seed module here.
+export {};

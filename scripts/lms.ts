@@ -1,0 +1,94 @@
+// The command line: `npm run lms -- <command>`.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { seedDemo } from '../db/seed.ts';
+import { createUser, importUsers } from '../src/lib/auth/manage-users.ts';
+import { newUserSchema, validateUserImport } from '../src/lib/auth/user-input.ts';
+import { closeDb } from '../src/lib/db/client.ts';
+import { AppError } from '../src/lib/errors.ts';
+import { verifyLog } from '../src/lib/log/verify-log.ts';
+import { parseCsv } from '../src/lib/reports/csv.ts';
+import { prepare } from './prepare.ts';
+
+const usage = `Usage: npm run lms -- <command>
+  user add --email E --name N --role employee|hr|auditor|admin [--department D]   (password on standard input)
+  user import <file.csv>        columns email,name,role,department; all rows or none
+  db migrate                    apply migrations
+  db seed                       add the demo organisation (also in production)
+  log verify                    check the audit log's hash chain`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [area, command, ...rest] = argv;
+  const key = `${area ?? ''} ${command ?? ''}`;
+  if (key === 'db migrate') {
+    await prepare({ seed: false });
+    console.log('Database is up to date.');
+    return 0;
+  }
+  const db = await prepare({ seed: false });
+  switch (key) {
+    case 'db seed': {
+      const logins = await seedDemo(db);
+      for (const l of logins) console.log(`${l.role}\t${l.email}\t${l.password}`);
+      return 0;
+    }
+    case 'log verify': {
+      const result = await verifyLog(db);
+      if (result.ok) {
+        console.log(`Audit log intact: ${result.count} entries.`);
+        return 0;
+      }
+      console.error(`Audit log broken at entry ${result.badSeq}: ${result.reason}`);
+      return 1;
+    }
+    case 'user add': {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, department: { type: 'string' } } });
+      const parsed = newUserSchema.safeParse(values);
+      if (!parsed.success) {
+        console.error(`Invalid ${String(parsed.error.issues[0]?.path[0])}: ${parsed.error.issues[0]?.message}`);
+        return 2;
+      }
+      const password = await readStdin();
+      await createUser(db, { user: parsed.data, password, actorId: null });
+      console.log(`Created ${parsed.data.email} (${parsed.data.role}).`);
+      return 0;
+    }
+    case 'user import': {
+      const file = rest[0];
+      if (!file) {
+        console.error('Name the CSV file to import.');
+        return 2;
+      }
+      const { users, problems } = validateUserImport(parseCsv(fs.readFileSync(file, 'utf8')));
+      if (problems.length > 0) {
+        for (const p of problems) console.error(`line ${p.line}: ${p.message}`);
+        console.error('Nothing was imported.');
+        return 1;
+      }
+      const created = await importUsers(db, { users, actorId: null });
+      console.log(`Imported ${created.length} users. One-time passwords:`);
+      for (const c of created) console.log(`${c.email}\t${c.password}`);
+      return 0;
+    }
+    default:
+      console.error(usage);
+      return 2;
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof AppError) {
+    console.error(err.message);
+    process.exitCode = 1;
+  } else throw err;
+} finally {
+  closeDb();
+}

@@ -1,0 +1,19 @@
+// What every entry point does first: migrate the database and, on an empty one, seed the demo.
+import { isEmpty, seedDemo } from '../db/seed.ts';
+import '../db/seed-extensions.ts';
+import { config } from '../src/lib/config.ts';
+import { getDb } from '../src/lib/db/client.ts';
+import { migrateDatabase } from '../src/lib/db/migrate.ts';
+
+/** Migrates; seeds the demo organisation into an empty database unless in production. */
+export async function prepare(o: { seed: boolean }) {
+  const db = await getDb();
+  await migrateDatabase(db);
+  if (o.seed && !config().production && (await isEmpty(db))) {
+    const logins = await seedDemo(db);
+    console.log('\nDemo organisation created. These passwords are shown only once:\n');
+    for (const l of logins) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(26)} ${l.password}`);
+    console.log('');
+  }
+  return db;
+}

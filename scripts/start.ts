@@ -1,0 +1,8 @@
+// `npm start`: migrate, seed a demo organisation on an empty database, then serve the built app.
+import { prepare } from './prepare.ts';
+
+await prepare({ seed: process.env.LMS_SEED !== '0' });
+process.env.HOST ??= 'localhost';
+process.env.PORT ??= '4321';
+// @ts-ignore: the build output has no type declarations
+await import('../dist/server/entry.mjs');

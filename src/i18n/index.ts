@@ -1,0 +1,39 @@
+import { common } from './messages/common.ts';
+import { actions } from './messages/actions.ts';
+import { audit } from './messages/audit.ts';
+import { hr } from './messages/hr.ts';
+import { pdf } from './messages/pdf.ts';
+import { training } from './messages/training.ts';
+
+export const locales = ['en', 'zh-cn'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'en';
+
+type Catalog = Record<string, string>;
+type AreaMessages = { en: Catalog; 'zh-cn': Catalog };
+
+const areas: AreaMessages[] = [common, training, audit, hr, actions, pdf];
+const catalogs: Record<Locale, Catalog> = {
+  en: Object.assign({}, ...areas.map((a) => a.en)),
+  'zh-cn': Object.assign({}, ...areas.map((a) => a['zh-cn'])),
+};
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Looks a UI string up by key, filling `{name}` placeholders; a missing key shows itself so it is noticed. */
+export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  const template = catalogs[locale][key] ?? catalogs.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Returns a bound lookup for one locale, the usual way pages use it. */
+export function translator(locale: Locale) {
+  return (key: string, params?: Record<string, string | number>) => t(locale, key, params);
+}
+
+/** Every key of every catalog, for the test that both locales are complete. */
+export function catalogKeys(locale: Locale): string[] {
+  return Object.keys(catalogs[locale]);
+}

@@ -1,0 +1,23 @@
+import { and, asc, eq, like, or, type SQL } from 'drizzle-orm';
+import { departments, users } from '../../../db/schema.ts';
+import type { Db } from '../db/client.ts';
+
+export type ListUsersOptions = { query?: string; departmentId?: string; limit?: number; offset?: number };
+
+/** Users with their department names, for administration; never returns password hashes. */
+export function listUsers(db: Db, o: ListUsersOptions = {}) {
+  const filters: SQL[] = [];
+  if (o.query) {
+    const q = `%${o.query.replace(/[%_]/g, '')}%`;
+    filters.push(or(like(users.name, q), like(users.email, q))!);
+  }
+  if (o.departmentId) filters.push(eq(users.departmentId, o.departmentId));
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, departmentId: users.departmentId, department: departments.name })
+    .from(users)
+    .leftJoin(departments, eq(users.departmentId, departments.id))
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(asc(users.name))
+    .limit(o.limit ?? 200)
+    .offset(o.offset ?? 0);
+}

@@ -1,0 +1,31 @@
+import { DrizzleSQLiteAdapter } from '@lucia-auth/adapter-drizzle';
+import { Lucia, TimeSpan } from 'lucia';
+import { sessions, users, type Role } from '../../../db/schema.ts';
+import type { Db } from '../db/client.ts';
+
+export type SessionUser = { id: string; email: string; name: string; role: Role; departmentId: string | null; active: boolean };
+
+/** Lucia over our users and sessions tables; sessions last 14 days and slide while used. */
+export function createLucia(db: Db) {
+  const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
+  return new Lucia(adapter, {
+    sessionExpiresIn: new TimeSpan(14, 'd'),
+    sessionCookie: { name: 'lms_session', attributes: { sameSite: 'lax' } },
+    getUserAttributes: (a) => ({
+      email: a.email,
+      name: a.name,
+      role: a.role,
+      departmentId: a.departmentId,
+      active: Boolean(a.active),
+    }),
+  });
+}
+
+export type AppLucia = ReturnType<typeof createLucia>;
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: AppLucia;
+    DatabaseUserAttributes: { email: string; name: string; role: Role; departmentId: string | null; active: boolean };
+  }
+}

@@ -1,0 +1,95 @@
+import crypto from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { sessions, users, type Role } from '../../../db/schema.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { writeTransaction } from '../db/write.ts';
+import { conflict, notFound, unprocessable } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { appendLog } from '../log/append-log.ts';
+import { applyAssignmentRulesForUser } from '../training/apply-assignment-rules.ts';
+import { ensureDepartment } from './departments.ts';
+import { hashPassword, passwordProblem } from './password.ts';
+import type { NewUser } from './user-input.ts';
+
+/** A random password for accounts created without one (imports); shown once to whoever created them. */
+export function generatePassword(): string {
+  return crypto.randomBytes(12).toString('base64url');
+}
+
+async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: string | null): Promise<string> {
+  const id = newId();
+  const departmentId = u.department ? await ensureDepartment(tx, u.department) : null;
+  await tx.insert(users).values({ id, email: u.email, name: u.name, role: u.role, departmentId, passwordHash, createdAt: Date.now() });
+  await appendLog(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: id, details: { email: u.email, role: u.role, department: u.department ?? null } });
+  await applyAssignmentRulesForUser(tx, id);
+  return id;
+}
+
+/** Creates one account with the given password (12+ characters). */
+export async function createUser(db: Db, o: { user: NewUser; password: string; actorId: string | null }): Promise<string> {
+  const problem = passwordProblem(o.password);
+  if (problem) throw unprocessable(problem);
+  const passwordHash = await hashPassword(o.password);
+  return writeTransaction(db, async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, o.user.email));
+    if (existing) throw conflict(`A user with the email ${o.user.email} already exists`);
+    return insertUser(tx, o.user, passwordHash, o.actorId);
+  });
+}
+
+/** Imports validated users all together: if any email already exists nothing is imported. Returns their one-time passwords. */
+export async function importUsers(db: Db, o: { users: NewUser[]; actorId: string | null }) {
+  const withPasswords = await Promise.all(o.users.map(async (u) => { const password = generatePassword(); return { u, password, hash: await hashPassword(password) }; }));
+  return writeTransaction(db, async (tx) => {
+    const emails = o.users.map((u) => u.email);
+    const existing = emails.length ? await tx.select({ email: users.email }).from(users).where(inArray(users.email, emails)) : [];
+    if (existing.length > 0) throw conflict(`These emails already have accounts: ${existing.map((e) => e.email).join(', ')}`, { emails: existing.map((e) => e.email) });
+    const created: { email: string; name: string; password: string }[] = [];
+    for (const { u, password, hash } of withPasswords) {
+      await insertUser(tx, u, hash, o.actorId);
+      created.push({ email: u.email, name: u.name, password });
+    }
+    return created;
+  });
+}
+
+export type UpdateUserOptions = {
+  userId: string;
+  actorId: string;
+  role?: Role;
+  department?: string | null;
+  active?: boolean;
+  password?: string;
+};
+
+/** Changes a user's role, department, active flag or password; deactivating or a new password ends their sessions at once. */
+export async function updateUser(db: Db, o: UpdateUserOptions): Promise<void> {
+  if (o.password !== undefined) {
+    const problem = passwordProblem(o.password);
+    if (problem) throw unprocessable(problem);
+  }
+  const passwordHash = o.password !== undefined ? await hashPassword(o.password) : undefined;
+  await writeTransaction(db, async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, o.userId));
+    if (!user) throw notFound('No such user');
+    if (o.userId === o.actorId && (o.active === false || (o.role && o.role !== user.role))) {
+      throw unprocessable('You cannot deactivate yourself or change your own role');
+    }
+    const departmentId = o.department === undefined ? user.departmentId : o.department ? await ensureDepartment(tx, o.department) : null;
+    const changes = {
+      role: o.role ?? user.role,
+      departmentId,
+      active: o.active ?? user.active,
+      ...(passwordHash ? { passwordHash } : {}),
+    };
+    await tx.update(users).set(changes).where(eq(users.id, o.userId));
+    if (changes.active === false || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, o.userId));
+    const details: Record<string, unknown> = {};
+    if (changes.role !== user.role) details.role = { from: user.role, to: changes.role };
+    if (departmentId !== user.departmentId) details.departmentId = { from: user.departmentId, to: departmentId };
+    if (changes.active !== user.active) details.active = { from: user.active, to: changes.active };
+    if (passwordHash) details.passwordReset = true;
+    await appendLog(tx, { actorId: o.actorId, action: 'user.update', subjectType: 'user', subjectId: o.userId, details });
+    if (departmentId !== user.departmentId || (changes.active && !user.active)) await applyAssignmentRulesForUser(tx, o.userId);
+  });
+}

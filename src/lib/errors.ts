@@ -1,0 +1,21 @@
+// The one error type of the domain: it carries the HTTP status the API answers with.
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+
+export class AppError extends Error {
+  readonly status: ErrorStatus;
+  readonly details: unknown;
+  constructor(status: ErrorStatus, message: string, details?: unknown) {
+    super(message);
+    this.status = status;
+    this.details = details;
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new AppError(400, message, details);
+export const unauthorized = (message = 'Not logged in') => new AppError(401, message);
+export const forbidden = (message = 'Not allowed') => new AppError(403, message);
+export const notFound = (message = 'Not found') => new AppError(404, message);
+export const conflict = (message: string, details?: unknown) => new AppError(409, message, details);
+export const unprocessable = (message: string, details?: unknown) => new AppError(422, message, details);
+export const tooManyRequests = (message: string, details?: unknown) => new AppError(429, message, details);

@@ -1,0 +1,171 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import forge from 'node-forge';
+import * as pkijs from 'pkijs';
+
+export type SigningIdentity = {
+  /** The signer's X.509 certificate, DER. */
+  certificateDer: Buffer;
+  /** Further certificates from the PKCS#12 (intermediates), DER; empty for the self-signed one. */
+  chainDer: Buffer[];
+  /** RSASSA-PKCS1-v1_5 / SHA-256 signing key, not extractable. */
+  privateKey: CryptoKey;
+  subjectCommonName: string;
+  /** SHA-256 of `certificateDer`, lowercase hex. */
+  fingerprintSha256: string;
+};
+
+export type LoadSigningIdentityOptions = {
+  dataDir: string;
+  organisation: string;
+  /** A PKCS#12 to use instead of the self-signed organisation certificate. */
+  p12Path?: string;
+  passphrase?: string;
+};
+
+const cache = new Map<string, Promise<SigningIdentity>>();
+
+/** Loads the signing certificate and key (a given PKCS#12, or the organisation's own, made on first use); cached per process. */
+export function loadSigningIdentity(options: LoadSigningIdentityOptions): Promise<SigningIdentity> {
+  const key = options.p12Path ? `p12:${path.resolve(options.p12Path)}` : `dir:${path.resolve(options.dataDir)}`;
+  let identity = cache.get(key);
+  if (!identity) {
+    identity = options.p12Path
+      ? identityFromP12(fs.readFileSync(options.p12Path), options.passphrase ?? '')
+      : ownIdentity(options.dataDir, options.organisation);
+    identity.catch(() => cache.delete(key)); // a failure (say, a wrong passphrase) is not remembered
+    cache.set(key, identity);
+  }
+  return identity;
+}
+
+const WAIT_FOR_OTHER_PROCESS_MS = 20_000;
+
+/** Reads `<dataDir>/signing/org-signing.p12`, creating it first if no process has yet. */
+async function ownIdentity(dataDir: string, organisation: string): Promise<SigningIdentity> {
+  const dir = path.join(dataDir, 'signing');
+  const p12File = path.join(dir, 'org-signing.p12');
+  const passphraseFile = path.join(dir, 'passphrase');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+
+  if (!fs.existsSync(p12File)) {
+    // Whoever first links the passphrase file into place creates the certificate; everyone else waits for it.
+    const passphrase = crypto.randomBytes(32).toString('base64url');
+    if (publishExclusively(passphraseFile, passphrase)) {
+      const p12 = createSelfSignedP12(organisation, passphrase);
+      const tmp = `${p12File}.${process.pid}.${crypto.randomUUID()}.tmp`;
+      fs.writeFileSync(tmp, p12, { mode: 0o600 });
+      fs.renameSync(tmp, p12File);
+    } else {
+      await waitFor(p12File, passphraseFile);
+    }
+  }
+  if (!fs.existsSync(passphraseFile)) {
+    throw new Error(`${p12File} exists but its passphrase file ${passphraseFile} is missing`);
+  }
+  return identityFromP12(fs.readFileSync(p12File), fs.readFileSync(passphraseFile, 'utf8').trim());
+}
+
+/** Writes `content` to `file` only if `file` does not exist yet, atomically (link fails if the target exists). */
+function publishExclusively(file: string, content: string): boolean {
+  const tmp = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
+  fs.writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
+  try {
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    fs.unlinkSync(tmp);
+  }
+}
+
+async function waitFor(p12File: string, passphraseFile: string): Promise<void> {
+  const deadline = Date.now() + WAIT_FOR_OTHER_PROCESS_MS;
+  while (!fs.existsSync(p12File)) {
+    if (Date.now() > deadline) {
+      throw new Error(`${p12File} did not appear; if no other process is creating it, delete ${passphraseFile} and retry`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A self-signed RSA-2048 certificate for 10 years, for signing documents only, as an encrypted PKCS#12. */
+function createSelfSignedP12(organisation: string, passphrase: string): Buffer {
+  // Node generates the key natively; forge's pure-JS generator takes seconds.
+  const { privateKey: pem } = crypto.generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const key = forge.pki.privateKeyFromPem(pem);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  cert.serialNumber = `01${crypto.randomBytes(15).toString('hex')}`; // positive, 16 bytes
+  cert.validity.notBefore = new Date();
+  cert.validity.notAfter = new Date();
+  cert.validity.notAfter.setFullYear(cert.validity.notBefore.getFullYear() + 10);
+  const name = [
+    { shortName: 'CN', value: `${organisation} Document Signing`, valueTagClass: forge.asn1.Type.UTF8 },
+    { shortName: 'O', value: organisation, valueTagClass: forge.asn1.Type.UTF8 },
+  ] as forge.pki.CertificateField[];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false, critical: true },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(key, forge.md.sha256.create());
+  const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], passphrase, {
+    algorithm: 'aes256',
+    friendlyName: `${organisation} Document Signing`,
+    generateLocalKeyId: true,
+  });
+  return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
+}
+
+async function identityFromP12(p12: Buffer, passphrase: string): Promise<SigningIdentity> {
+  const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), false, passphrase);
+  const keyBags = [
+    ...(parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),
+    ...(parsed.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? []),
+  ];
+  const key = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
+  if (!key) throw new Error('The PKCS#12 holds no RSA private key');
+  const certs = (parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [])
+    .map((bag) => bag.cert)
+    .filter((cert): cert is forge.pki.Certificate => Boolean(cert));
+  const own = certs.find((cert) => (cert.publicKey as forge.pki.rsa.PublicKey).n?.equals(key.n));
+  if (!own) throw new Error('The PKCS#12 holds no certificate for its private key');
+
+  const pkcs8 = forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))).getBytes();
+  const privateKey = await crypto.webcrypto.subtle.importKey(
+    'pkcs8',
+    Buffer.from(pkcs8, 'binary'),
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const certificateDer = certificateToDer(own);
+  return {
+    certificateDer,
+    chainDer: certs.filter((cert) => cert !== own).map(certificateToDer),
+    privateKey,
+    subjectCommonName: commonName(certificateDer),
+    fingerprintSha256: crypto.createHash('sha256').update(certificateDer).digest('hex'),
+  };
+}
+
+// Read with pkijs: forge leaves UTF8String values as undecoded bytes.
+function commonName(certificateDer: Buffer): string {
+  const subject = pkijs.Certificate.fromBER(certificateDer).subject.typesAndValues;
+  return String(subject.find((attribute) => attribute.type === '2.5.4.3')?.value.valueBlock.value ?? '');
+}
+
+// forge keeps the parsed TBSCertificate, so this re-encoding preserves the signed bytes.
+function certificateToDer(cert: forge.pki.Certificate): Buffer {
+  return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+}

@@ -1,0 +1,22 @@
+import { eq, inArray } from 'drizzle-orm';
+import { assignmentRules, assignments, users } from '../../../db/schema.ts';
+import type { Tx } from '../db/client.ts';
+import { newId } from '../ids.ts';
+
+/** Gives a person every standing assignment of their department and of everyone that they lack; existing ones stay. */
+export async function applyAssignmentRulesForUser(tx: Tx, userId: string): Promise<number> {
+  const [user] = await tx.select({ departmentId: users.departmentId, active: users.active }).from(users).where(eq(users.id, userId));
+  if (!user?.active) return 0;
+  const scopes = user.departmentId ? ['*', user.departmentId] : ['*'];
+  const rules = await tx.select().from(assignmentRules).where(inArray(assignmentRules.scopeKey, scopes));
+  let added = 0;
+  for (const rule of rules) {
+    const result = await tx
+      .insert(assignments)
+      .values({ id: newId(), userId, courseSlug: rule.courseSlug, dueAt: rule.dueAt, recurMonths: rule.recurMonths, ruleId: rule.id, assignedBy: rule.createdBy, createdAt: Date.now() })
+      .onConflictDoNothing();
+    added += result.rowsAffected;
+  }
+  return added;
+}
+

@@ -1,0 +1,69 @@
+import { defineMiddleware } from 'astro:middleware';
+import { decideAccess } from './lib/auth/permissions.ts';
+import { errorResponse } from './lib/http.ts';
+import { localePath, splitLocale } from './lib/locale-path.ts';
+import { runtime } from './lib/runtime.ts';
+
+// frame-ancestors cannot be set from a <meta> tag, so it goes in a header; Astro's own
+// <meta> CSP carries script-src and style-src with the hashes of its scripts.
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(self), geolocation=(), microphone=()',
+};
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const url = new URL(context.request.url);
+  const { locale, path } = splitLocale(url.pathname);
+  context.locals.locale = locale;
+  context.locals.path = path;
+  context.locals.user = null;
+  context.locals.session = null;
+
+  const { lucia } = await runtime();
+  // Session ids are read from the cookie only, never from the URL.
+  const sessionId = context.cookies.get(lucia.sessionCookieName)?.value ?? null;
+  if (sessionId) {
+    const { session, user } = await lucia.validateSession(sessionId);
+    const secure = url.protocol === 'https:';
+    if (session && user?.active) {
+      if (session.fresh) {
+        const cookie = lucia.createSessionCookie(session.id);
+        context.cookies.set(cookie.name, cookie.value, { ...cookie.attributes, secure });
+      }
+      context.locals.session = session;
+      context.locals.user = user;
+    } else {
+      if (session) await lucia.invalidateSession(session.id);
+      const blank = lucia.createBlankSessionCookie();
+      context.cookies.set(blank.name, blank.value, { ...blank.attributes, secure });
+    }
+  }
+
+  const isApi = path.startsWith('/api/');
+  const decision = decideAccess(path, context.locals.user?.role ?? null);
+  let response: Response;
+  if (decision === 'login') {
+    response = isApi
+      ? errorResponse(401, 'Not logged in')
+      : context.redirect(`${localePath(locale, '/login')}?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+  } else if (decision === 'forbidden') {
+    response = isApi ? errorResponse(403, 'Not allowed') : await next('/forbidden');
+  } else {
+    response = locale === 'en' ? await next() : await next(path + url.search);
+  }
+
+  // remember the language last used, so "/" only sends first-time visitors by their browser's preference
+  if (!isApi && context.cookies.get('lms_locale')?.value !== locale && response.status === 200) {
+    context.cookies.set('lms_locale', locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });
+  }
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    const existing = response.headers.get(name);
+    // Astro sends its own CSP (script-src with hashes) on pages; ours adds what it cannot express
+    response.headers.set(name, existing && name === 'content-security-policy' ? `${existing.replace(/;\s*$/, '')}; ${value}` : existing ?? value);
+  }
+  if (context.locals.user && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+  return response;
+});
