@@ -107,7 +107,7 @@ export type HeadingOptions = { level?: 1 | 2 | 3 };
 export function heading(doc: PdfDocument, text: string, options: HeadingOptions = {}): void {
   const level = options.level ?? 2;
   const size = level === 1 ? 20 : level === 2 ? 13.5 : 11;
-  ensureSpace(doc, size * 2 + 60);
+  ensureSpace(doc, size * 2 + 110); // room for the heading and the start of what follows (a table header and a row)
   if (level === 2 && doc.y > doc.page.margins.top + 1) doc.y += 10;
   const x = doc.page.margins.left;
   doc.font(FONT).fontSize(size);
@@ -211,7 +211,7 @@ export function table(doc: PdfDocument, options: TableOptions): void {
     doc.rect(left, y, contentWidth(doc), headerHeight).fill(palette.accent);
     doc.fillColor('#ffffff');
     options.columns.forEach((column, i) => {
-      doc.text(column.header, xs[i]! + PAD_X, y + PAD_Y, { ...textOptions(i), height: headerHeight });
+      doc.text(plain(column.header), xs[i]! + PAD_X, y + PAD_Y, { ...textOptions(i), height: headerHeight });
     });
     doc.y = y + headerHeight;
   };
@@ -235,18 +235,24 @@ export function table(doc: PdfDocument, options: TableOptions): void {
     doc.y = y + height;
   };
 
-  ensureSpace(doc, headerHeight + size * 4);
+  const clean = (row: TableCell[]): TableCell[] => row.map((cell) => (typeof cell === 'string' ? plain(cell) : { ...cell, text: plain(cell.text) }));
+  // Room a row needs to start a page or follow a group heading without being orphaned.
+  const keepHeight = (row: TableRow | undefined) => (Array.isArray(row) ? Math.min(rowHeight(clean(row)), freshRoom / 3) : 0);
+
+  ensureSpace(doc, headerHeight + keepHeight(options.rows.find(Array.isArray)) + size * 3);
   drawHeader();
-  for (const row of options.rows) {
+  options.rows.forEach((row, index) => {
     if (!Array.isArray(row)) {
       const height = doc.heightOfString(plain(row.group), { width: contentWidth(doc) - 2 * PAD_X }) + 2 * PAD_Y + 2;
-      if (doc.y + height + size * 4 > bottomOf(doc)) newPage();
-      doc.rect(left, doc.y, contentWidth(doc), height).fill(palette.accentSoft);
-      doc.fillColor(palette.accent).text(plain(row.group), left + PAD_X, doc.y + PAD_Y + 1, { width: contentWidth(doc) - 2 * PAD_X, height });
+      if (doc.y + height + keepHeight(options.rows[index + 1]) > bottomOf(doc)) newPage();
+      const y = doc.y;
+      doc.rect(left, y, contentWidth(doc), height).fill(palette.accentSoft);
+      doc.fillColor(palette.accent).text(plain(row.group), left + PAD_X, y + PAD_Y + 1, { width: contentWidth(doc) - 2 * PAD_X, height });
+      doc.y = y + height;
       stripe = false;
-      continue;
+      return;
     }
-    let cells: TableCell[] = row.map((cell) => (typeof cell === 'string' ? plain(cell) : { ...cell, text: plain(cell.text) }));
+    let cells = clean(row);
     for (;;) {
       const height = rowHeight(cells);
       const room = bottomOf(doc) - doc.y;
@@ -266,9 +272,10 @@ export function table(doc: PdfDocument, options: TableOptions): void {
       drawRow(parts.map((part) => part[0]), bottomOf(doc) - doc.y);
       newPage();
       cells = parts.map((part) => part[1]);
+      if (cells.every((cell) => cell === '')) break;
     }
     stripe = !stripe;
-  }
+  });
   doc.x = left;
   doc.y += 8;
 }
@@ -336,26 +343,38 @@ export function endPdfDocument(doc: PdfDocument, options: EndPdfDocumentOptions)
   return done;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+// Building an Intl formatter costs far more than using one, and a report formats hundreds of values.
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, create: () => T): T {
+  let cached = formatters.get(key);
+  if (!cached) formatters.set(key, (cached = create()));
+  return cached as T;
+}
+
+function intlLocale(locale: Locale): string {
+  return locale === 'zh-cn' ? 'zh-CN' : 'en-GB';
+}
+
 /** A date as the locale writes it (12 March 2025, 2025年3月12日), in UTC so the output never depends on the server. */
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'zh-cn' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return formatter(`date:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' })).format(date);
 }
 
 /** A date and time in UTC, labelled as such. */
 export function formatDateTime(locale: Locale, date: Date): string {
-  const format = new Intl.DateTimeFormat(locale === 'zh-cn' ? 'zh-CN' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  });
+  const format = formatter(
+    `datetime:${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC' }),
+  );
   return `${format.format(date)} UTC`;
 }
 
 /** A percentage with at most one decimal, or `fallback` when there is none. */
 export function formatPercent(locale: Locale, value: number | null, fallback: string): string {
   if (value === null || !Number.isFinite(value)) return fallback;
-  return `${new Intl.NumberFormat(locale === 'zh-cn' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 1 }).format(value)}%`;
+  const format = formatter(`percent:${locale}`, () => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }));
+  return `${format.format(value)}%`;
 }
 
 /** A file size in B, KB or MB. */

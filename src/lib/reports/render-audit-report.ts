@@ -162,7 +162,6 @@ function drawSummary(doc: PdfDocument, input: AuditReportInput, l: Lookup): void
 }
 
 function drawFindings(doc: PdfDocument, input: AuditReportInput, l: Lookup): void {
-  doc.addPage();
   heading(doc, l('pdf.audit.findings'));
   if (input.findings.length === 0) return paragraph(doc, l('pdf.audit.noFindings'), { colour: palette.muted });
   paragraph(doc, l('pdf.audit.findingsIntro'), { size: 9, colour: palette.muted });
@@ -204,7 +203,6 @@ function drawActions(doc: PdfDocument, input: AuditReportInput, l: Lookup): void
 }
 
 function drawItems(doc: PdfDocument, input: AuditReportInput, l: Lookup): void {
-  doc.addPage();
   heading(doc, l('pdf.audit.items'));
   table(doc, {
     columns: [
@@ -234,7 +232,8 @@ function drawEvidence(doc: PdfDocument, input: AuditReportInput, l: Lookup): voi
       { header: l('pdf.audit.col.size'), width: 1, align: 'right' },
       { header: l('pdf.audit.col.sha256'), width: 4.6 },
     ],
-    rows: input.evidence.map((file) => [file.itemId, file.fileName, formatBytes(file.bytes), file.sha256]),
+    // A SHA-256 in two rows of 32 digits reads better than one wrapped wherever the column ends.
+    rows: input.evidence.map((file) => [file.itemId, file.fileName, formatBytes(file.bytes), file.sha256.replace(/^([0-9a-f]{32})(?=[0-9a-f]{32}$)/i, '$1\n')]),
   });
 }
 

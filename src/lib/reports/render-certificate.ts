@@ -106,7 +106,8 @@ function centred(doc: PdfDocument, text: string, y: number, options: CentredOpti
   doc.fontSize(size);
   while (options.minSize && size > options.minSize && doc.widthOfString(clean) > options.maxWidth) doc.fontSize(--size);
   const x = (doc.page.width - options.maxWidth) / 2;
-  const textOptions = { width: options.maxWidth, align: 'center' as const, height: size * 2.6, ellipsis: true };
+  // Up to three lines (Noto's line height is about 1.45 em): a name is never cut short unless absurdly long.
+  const textOptions = { width: options.maxWidth, align: 'center' as const, height: size * 1.5 * 3, ellipsis: true };
   const height = Math.min(doc.heightOfString(clean, textOptions), textOptions.height);
   if (options.strong) strongText(doc, clean, x, y, { ...textOptions, colour: options.colour });
   else doc.fillColor(options.colour).text(clean, x, y, textOptions);

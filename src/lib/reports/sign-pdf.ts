@@ -70,7 +70,7 @@ class CadesSigner extends Signer {
 
   override async sign(pdfBuffer: Buffer): Promise<Buffer> {
     const identity = this.#identity;
-    const certificate = pkijs.Certificate.fromBER(identity.certificateDer);
+    const certificate = pkijs.Certificate.fromBER(toArrayBuffer(identity.certificateDer));
     const digest = crypto.createHash('sha256').update(pdfBuffer).digest();
     const certHash = crypto.createHash('sha256').update(identity.certificateDer).digest();
 
@@ -90,7 +90,7 @@ class CadesSigner extends Signer {
       version: 1,
       encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID_DATA }),
       signerInfos: [signerInfo],
-      certificates: [certificate, ...identity.chainDer.map((der) => pkijs.Certificate.fromBER(der))],
+      certificates: [certificate, ...identity.chainDer.map((der) => pkijs.Certificate.fromBER(toArrayBuffer(der)))],
     });
     await signedData.sign(identity.privateKey, 0, 'SHA-256', undefined, engine);
 

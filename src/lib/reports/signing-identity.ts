@@ -31,13 +31,15 @@ export function loadSigningIdentity(options: LoadSigningIdentityOptions): Promis
   const key = options.p12Path ? `p12:${path.resolve(options.p12Path)}` : `dir:${path.resolve(options.dataDir)}`;
   let identity = cache.get(key);
   if (!identity) {
-    identity = options.p12Path
-      ? identityFromP12(fs.readFileSync(options.p12Path), options.passphrase ?? '')
-      : ownIdentity(options.dataDir, options.organisation);
+    identity = options.p12Path ? givenIdentity(options.p12Path, options.passphrase ?? '') : ownIdentity(options.dataDir, options.organisation);
     identity.catch(() => cache.delete(key)); // a failure (say, a wrong passphrase) is not remembered
     cache.set(key, identity);
   }
   return identity;
+}
+
+async function givenIdentity(p12Path: string, passphrase: string): Promise<SigningIdentity> {
+  return identityFromP12(await fs.promises.readFile(p12Path), passphrase);
 }
 
 const WAIT_FOR_OTHER_PROCESS_MS = 20_000;
@@ -110,7 +112,7 @@ function createSelfSignedP12(organisation: string, passphrase: string): Buffer {
   const name = [
     { shortName: 'CN', value: `${organisation} Document Signing`, valueTagClass: forge.asn1.Type.UTF8 },
     { shortName: 'O', value: organisation, valueTagClass: forge.asn1.Type.UTF8 },
-  ] as forge.pki.CertificateField[];
+  ] as unknown as forge.pki.CertificateField[]; // forge's types miss that valueTagClass takes an asn1.Type
   cert.setSubject(name);
   cert.setIssuer(name);
   cert.setExtensions([
@@ -127,22 +129,23 @@ function createSelfSignedP12(organisation: string, passphrase: string): Buffer {
   return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
 }
 
+const KEY_BAG = '1.2.840.113549.1.12.10.1.1';
+const PKCS8_SHROUDED_KEY_BAG = '1.2.840.113549.1.12.10.1.2';
+const CERT_BAG = '1.2.840.113549.1.12.10.1.3';
+
 async function identityFromP12(p12: Buffer, passphrase: string): Promise<SigningIdentity> {
   const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), false, passphrase);
-  const keyBags = [
-    ...(parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),
-    ...(parsed.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? []),
-  ];
-  const key = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
+  const bags = (type: string) => parsed.getBags({ bagType: type })[type] ?? [];
+  const key = [...bags(PKCS8_SHROUDED_KEY_BAG), ...bags(KEY_BAG)].find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
   if (!key) throw new Error('The PKCS#12 holds no RSA private key');
-  const certs = (parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [])
+  const certs = bags(CERT_BAG)
     .map((bag) => bag.cert)
     .filter((cert): cert is forge.pki.Certificate => Boolean(cert));
   const own = certs.find((cert) => (cert.publicKey as forge.pki.rsa.PublicKey).n?.equals(key.n));
   if (!own) throw new Error('The PKCS#12 holds no certificate for its private key');
 
   const pkcs8 = forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))).getBytes();
-  const privateKey = await crypto.webcrypto.subtle.importKey(
+  const privateKey = await globalThis.crypto.subtle.importKey(
     'pkcs8',
     Buffer.from(pkcs8, 'binary'),
     { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
@@ -161,7 +164,7 @@ async function identityFromP12(p12: Buffer, passphrase: string): Promise<Signing
 
 // Read with pkijs: forge leaves UTF8String values as undecoded bytes.
 function commonName(certificateDer: Buffer): string {
-  const subject = pkijs.Certificate.fromBER(certificateDer).subject.typesAndValues;
+  const subject = pkijs.Certificate.fromBER(new Uint8Array(certificateDer)).subject.typesAndValues;
   return String(subject.find((attribute) => attribute.type === '2.5.4.3')?.value.valueBlock.value ?? '');
 }
 

@@ -1,0 +1,61 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { auditResponses, audits, correctiveActions, users } from '../../../db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { assertAllowed, canReadAudit, type Actor } from './audit-access.ts';
+import type { AuditStatus } from './audit-state.ts';
+
+export type AuditListRow = {
+  id: string;
+  title: string;
+  site: string | null;
+  checklistSlug: string;
+  locale: string;
+  status: AuditStatus;
+  auditorId: string;
+  auditorName: string;
+  createdAt: number;
+  signedAt: number | null;
+  answered: number;
+  score: number | null;
+  /** Signed: corrective actions not yet verified closed. Draft: items answered fail or partial so far. */
+  openFindings: number;
+};
+
+export type ListAuditsOptions = { actor: Actor; status?: AuditStatus; limit?: number };
+
+const scored = sql`sum(case when ${auditResponses.result} in ('pass', 'partial', 'fail') then 1 else 0 end)`;
+const points = sql`sum(case ${auditResponses.result} when 'pass' then 2 when 'partial' then 1 else 0 end)`;
+
+/** Audits, newest first, with the score (stored when signed, computed live for a draft: same formula as scoring.ts) and open findings, all counted in SQL. */
+export async function listAudits(db: Db, o: ListAuditsOptions): Promise<AuditListRow[]> {
+  assertAllowed(canReadAudit(o.actor));
+  const rows = await db
+    .select({
+      id: audits.id,
+      title: audits.title,
+      site: audits.site,
+      checklistSlug: audits.checklistSlug,
+      locale: audits.locale,
+      status: audits.status,
+      auditorId: audits.auditorId,
+      auditorName: users.name,
+      createdAt: audits.createdAt,
+      signedAt: audits.signedAt,
+      answered: sql<number>`count(${auditResponses.itemId})`,
+      // round(100 × points/2 ÷ scored), halves up, in integer arithmetic like percentScore()
+      score: sql<number | null>`case when ${audits.status} = 'signed' then ${audits.score}
+        when coalesce(${scored}, 0) = 0 then null
+        else (100 * ${points} + ${scored}) / (2 * ${scored}) end`,
+      openFindings: sql<number>`case when ${audits.status} = 'signed'
+        then (select count(*) from ${correctiveActions} where ${correctiveActions.auditId} = ${audits.id} and ${correctiveActions.status} <> 'verified')
+        else coalesce(sum(case when ${auditResponses.result} in ('fail', 'partial') then 1 else 0 end), 0) end`,
+    })
+    .from(audits)
+    .innerJoin(users, eq(users.id, audits.auditorId))
+    .leftJoin(auditResponses, eq(auditResponses.auditId, audits.id))
+    .where(o.status ? eq(audits.status, o.status) : undefined)
+    .groupBy(audits.id)
+    .orderBy(desc(audits.createdAt), desc(audits.id))
+    .limit(o.limit ?? 200);
+  return rows.map((r) => ({ ...r, answered: Number(r.answered), score: r.score === null ? null : Number(r.score), openFindings: Number(r.openFindings) }));
+}
