@@ -4,6 +4,7 @@ import '../db/seed-extensions.ts';
 import { config } from '../src/lib/config.ts';
 import { getDb } from '../src/lib/db/client.ts';
 import { migrateDatabase } from '../src/lib/db/migrate.ts';
+import { orgSigningIdentity } from '../src/lib/reports/org-signing.ts';
 
 /** Migrates; seeds the demo organisation into an empty database unless in production. */
 export async function prepare(o: { seed: boolean }) {
@@ -15,5 +16,7 @@ export async function prepare(o: { seed: boolean }) {
     for (const l of logins) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(26)} ${l.password}`);
     console.log('');
   }
+  // made (or loaded) now, so the first signature does not pay for it and a bad LMS_SIGNING_P12 fails the start
+  await orgSigningIdentity();
   return db;
 }

@@ -84,3 +84,15 @@ export function clientAddressOf(request: Request, socketAddress: string | undefi
   }
   return socketAddress ?? 'unknown';
 }
+
+/** Parses a multipart (or urlencoded) form body read up to a limit (413 beyond it); 400 when it is not a form. */
+export async function readFormData(request: Request, maxBytes: number): Promise<FormData> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) throw new AppError(415, 'Send the body as multipart/form-data');
+  const bytes = await readBodyBytes(request, maxBytes);
+  try {
+    return await new Response(bytes, { headers: { 'content-type': type } }).formData();
+  } catch {
+    throw new AppError(400, 'The form data is malformed');
+  }
+}

@@ -1,5 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { auditResponses, audits, correctiveActions, users } from '../../../db/schema.ts';
+import { isLocale } from '../../i18n/index.ts';
+import { getChecklist } from '../content/catalog.ts';
 import type { Db } from '../db/client.ts';
 import { assertAllowed, canReadAudit, type Actor } from './audit-access.ts';
 import type { AuditStatus } from './audit-state.ts';
@@ -16,6 +18,8 @@ export type AuditListRow = {
   createdAt: number;
   signedAt: number | null;
   answered: number;
+  /** Items in the checklist. */
+  total: number;
   score: number | null;
   /** Signed: corrective actions not yet verified closed. Draft: items answered fail or partial so far. */
   openFindings: number;
@@ -57,5 +61,11 @@ export async function listAudits(db: Db, o: ListAuditsOptions): Promise<AuditLis
     .groupBy(audits.id)
     .orderBy(desc(audits.createdAt), desc(audits.id))
     .limit(o.limit ?? 200);
-  return rows.map((r) => ({ ...r, answered: Number(r.answered), score: r.score === null ? null : Number(r.score), openFindings: Number(r.openFindings) }));
+  return rows.map((r) => ({
+    ...r,
+    answered: Number(r.answered),
+    total: getChecklist(r.checklistSlug, isLocale(r.locale) ? r.locale : 'en')?.sections.reduce((n, s) => n + s.items.length, 0) ?? 0,
+    score: r.score === null ? null : Number(r.score),
+    openFindings: Number(r.openFindings),
+  }));
 }
