@@ -53,6 +53,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response = isApi ? errorResponse(403, 'Not allowed') : await next('/forbidden');
   } else {
     response = locale === 'en' ? await next() : await next(path + url.search);
+    // an API path no endpoint matched gets the API's error shape, not the HTML 404 page
+    if (isApi && response.status === 404 && !response.headers.get('content-type')?.includes('json')) {
+      response = errorResponse(404, 'Not found');
+    }
   }
 
   // remember the language last used, so "/" only sends first-time visitors by their browser's preference

@@ -91,7 +91,7 @@ export async function readFormData(request: Request, maxBytes: number): Promise<
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) throw new AppError(415, 'Send the body as multipart/form-data');
   const bytes = await readBodyBytes(request, maxBytes);
   try {
-    return await new Response(bytes, { headers: { 'content-type': type } }).formData();
+    return await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
   } catch {
     throw new AppError(400, 'The form data is malformed');
   }

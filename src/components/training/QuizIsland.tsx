@@ -134,7 +134,7 @@ export default function QuizIsland({ questions, passMark, submitUrl, courseUrl, 
         <div className="quiz-submit card">
           <p className="small">
             <span data-testid="quiz-answered">{fill(labels.answered, { answered: answeredCount, total: questions.length })}</span>
-            {answeredCount < questions.length && <span className="muted"> · {labels.unansweredWarning}</span>}
+            {answeredCount < questions.length && <span className="muted quiz-warn"> · {labels.unansweredWarning}</span>}
           </p>
           <button type="submit" disabled={busy} data-testid="quiz-submit">{busy ? labels.submitting : labels.submit}</button>
         </div>

@@ -6,6 +6,9 @@ import type { Db } from '../db/client.ts';
 import { sha256Hex } from '../ids.ts';
 import { verifyPdfSignature } from '../reports/verify-pdf-signature.ts';
 
+/** The largest file accepted for verification. */
+export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
+
 export type DocumentKind = (typeof signedDocuments.$inferSelect)['kind'];
 /** Why a document was refused: not a PDF, no signature, signature broken (changed), or signed but not issued here. */
 export type RefusalCode = 'not_pdf' | 'unsigned' | 'tampered' | 'unknown';

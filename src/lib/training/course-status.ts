@@ -58,3 +58,11 @@ export function needsAttention(s: StatusResult, now: number): boolean {
   if (s.status !== 'assigned' && s.status !== 'in_progress') return false;
   return s.dueAt !== null && s.dueAt - now <= DUE_SOON_DAYS * DAY_MS;
 }
+
+const urgency: Record<CourseStatus, number> = { overdue: 0, expired: 1, in_progress: 2, assigned: 2, completed: 3, not_assigned: 4 };
+
+/** Orders courses for a person: overdue, expired, then open ones by due date, then completed, then optional. */
+export function byUrgency(a: StatusResult, b: StatusResult): number {
+  const due = (s: StatusResult) => s.dueAt ?? Number.MAX_SAFE_INTEGER;
+  return urgency[a.status] - urgency[b.status] || due(a) - due(b);
+}

@@ -4,7 +4,7 @@ import { assignments, attempts, completions, lessonProgress, type Role } from '.
 import type { Locale } from '../../i18n/index.ts';
 import { listCourses } from '../content/catalog.ts';
 import type { Db } from '../db/client.ts';
-import { courseStatus, type CourseStatus } from './course-status.ts';
+import { byUrgency, courseStatus, type CourseStatus } from './course-status.ts';
 
 export type ListMyCoursesOptions = { db: Db; user: { id: string; role: Role }; locale: Locale; now?: number; slug?: string };
 
@@ -29,7 +29,7 @@ export type MyCourse = {
   completionId: string | null;
 };
 
-/** One person's courses with status, due date and progress: four grouped queries whatever the number of courses. */
+/** One person's courses with status, due date and progress, most urgent first: four grouped queries whatever the number of courses. */
 export async function listMyCourses(o: ListMyCoursesOptions): Promise<MyCourse[]> {
   const now = o.now ?? Date.now();
   const only = (column: AnySQLiteColumn) => (o.slug ? eq(column, o.slug) : undefined);
@@ -87,5 +87,6 @@ export async function listMyCourses(o: ListMyCoursesOptions): Promise<MyCourse[]
         ...status,
         completionId: completion?.id ?? null,
       };
-    });
+    })
+    .sort(byUrgency);
 }

@@ -4,10 +4,12 @@ import { notFound } from '../../../lib/errors.ts';
 import { handle } from '../../../lib/http.ts';
 import { runtime } from '../../../lib/runtime.ts';
 import { issueCertificate } from '../../../lib/training/issue-certificate.ts';
+import { routeParams } from '../_route-params.ts';
 
 // GET /api/certificates/<completionId>.pdf: the stored signed PDF, byte-identical on every request.
 export const GET: APIRoute = handle(async (ctx) => {
-  const match = /^([a-z0-9]{1,64})\.pdf$/.exec(ctx.params.file ?? '');
+  const params = routeParams(ctx.params, ctx.locals.path, '/api/certificates/[file]');
+  const match = /^([a-z0-9]{1,64})\.pdf$/.exec(params.file!);
   if (!match) throw notFound('No such certificate');
   const cfg = config();
   const { db } = await runtime();

@@ -1,0 +1,124 @@
+// Fills a fresh database with a large organisation for the benchmark: departments, people, the three
+// courses assigned to everyone, and hundreds of thousands of graded attempts with their completions.
+// Rows go in as big multi-row INSERTs inside one transaction per table, which is what makes it fast.
+import type { Client, InArgs } from '@libsql/client';
+import { hashPassword } from '../src/lib/auth/password.ts';
+import { getCourse } from '../src/lib/content/catalog.ts';
+import { addMonths } from '../src/lib/training/course-status.ts';
+import { demoAnswers } from '../src/lib/training/demo-answers.ts';
+import { gradeAttempt } from '../src/lib/training/grade-attempt.ts';
+import { newId } from '../src/lib/ids.ts';
+
+export const BENCH_PASSWORD = 'bench-password-0123';
+export const COURSES = ['confidentiality', 'retention-and-destruction', 'emergency-response'];
+const DAY = 24 * 60 * 60 * 1000;
+
+export type DatasetSize = { employees: number; departments: number; attemptsPerCourse: number };
+export type DatasetSummary = { users: number; departments: number; assignments: number; attempts: number; completions: number; seconds: number };
+
+/** A deterministic PRNG (mulberry32), so every run builds the same organisation. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Inserts rows with multi-row INSERT statements of `perStatement` rows inside one write transaction. */
+async function insertMany(client: Client, table: string, columns: string[], rows: Iterable<unknown[]>, perStatement = 400): Promise<number> {
+  const tx = await client.transaction('write');
+  const one = `(${columns.map(() => '?').join(',')})`;
+  let batch: unknown[][] = [];
+  let total = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    await tx.execute({ sql: `INSERT INTO ${table} (${columns.join(',')}) VALUES ${batch.map(() => one).join(',')}`, args: batch.flat() as InArgs });
+    total += batch.length;
+    batch = [];
+  };
+  try {
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length >= perStatement) await flush();
+    }
+    await flush();
+    await tx.commit();
+  } finally {
+    tx.close();
+  }
+  return total;
+}
+
+/** A pool of graded answer sets per course (a few right, most with some mistakes), reused across attempts. */
+function answerPool(course: string, rand: () => number) {
+  const c = getCourse(course, 'en')!;
+  return Array.from({ length: 40 }, (_, i) => {
+    const wrong = Math.floor(rand() * 7);
+    const g = gradeAttempt(c.quiz, c.meta.passMark, demoAnswers(course, wrong, i));
+    return { answers: JSON.stringify(g.answers), results: JSON.stringify(Object.fromEntries(g.results.map((r) => [r.questionId, r.correct]))), score: g.score, passed: g.passed, version: c.meta.version };
+  });
+}
+
+/** Builds the benchmark organisation into an empty, migrated database; returns the HR and one employee login. */
+export async function buildDataset(client: Client, size: DatasetSize, now = Date.now()): Promise<DatasetSummary & { hrEmail: string; employeeEmail: string }> {
+  const started = performance.now();
+  const rand = prng(42);
+  await client.execute('PRAGMA synchronous = OFF'); // a throwaway database: durability is not the point here
+  const passwordHash = await hashPassword(BENCH_PASSWORD); // hashed once, shared by everyone
+  const depts = Array.from({ length: size.departments }, (_, i) => ({ id: newId(), name: `Department ${String(i + 1).padStart(2, '0')}` }));
+  await insertMany(client, 'departments', ['id', 'name', 'created_at'], depts.map((d) => [d.id, d.name, now]));
+  const surnames = ['王', '李', '张', '刘', '陈', 'Smith', 'García', 'Nguyen'];
+  const people = Array.from({ length: size.employees }, (_, i) => ({ id: newId(), email: `emp${String(i + 1).padStart(5, '0')}@bench.example`, name: `${surnames[i % surnames.length]} ${i + 1}`, dept: depts[i % depts.length]!.id }));
+  const hr = { id: newId(), email: 'hr@bench.example' };
+  await insertMany(
+    client,
+    'users',
+    ['id', 'email', 'name', 'role', 'department_id', 'password_hash', 'active', 'created_at'],
+    [[hr.id, hr.email, 'Bench HR', 'hr', depts[0]!.id, passwordHash, 1, now], ...people.map((p) => [p.id, p.email, p.name, 'employee', p.dept, passwordHash, 1, now])],
+  );
+  const rules = COURSES.map((course) => ({ id: newId(), course, dueAt: now + 30 * DAY }));
+  await insertMany(client, 'assignment_rules', ['id', 'course_slug', 'department_id', 'scope_key', 'due_at', 'recur_months', 'created_by', 'created_at'], rules.map((r) => [r.id, r.course, null, '*', r.dueAt, 12, hr.id, now]));
+  // due dates from 45 days ago to 75 days ahead, so every status appears in quantity
+  const assignmentRows = people.flatMap((p) => rules.map((r) => [newId(), p.id, r.course, now + Math.floor((rand() * 120 - 45) * DAY), 12, r.id, hr.id, now]));
+  const assignments = await insertMany(client, 'assignments', ['id', 'user_id', 'course_slug', 'due_at', 'recur_months', 'rule_id', 'assigned_by', 'created_at'], assignmentRows);
+
+  const pools = new Map(COURSES.map((c) => [c, answerPool(c, rand)]));
+  const completionRows: unknown[][] = [];
+  function* attemptRows() {
+    for (const p of people) {
+      for (const course of COURSES) {
+        const pool = pools.get(course)!;
+        const tries = Math.max(0, Math.round(rand() * 2 * size.attemptsPerCourse)); // mean attemptsPerCourse
+        let at = now - Math.floor((rand() * 420 + 5) * DAY);
+        let completed = false;
+        for (let n = 1; n <= tries; n++) {
+          const a = pool[Math.floor(rand() * pool.length)]!;
+          const id = newId();
+          at += Math.floor(rand() * 2 * DAY);
+          yield [id, p.id, course, a.version, 'en', a.answers, a.results, a.score, a.passed ? 1 : 0, n, Math.min(at, now)];
+          if (a.passed && !completed && rand() < 0.8) {
+            completed = true;
+            const doneAt = Math.min(at, now);
+            completionRows.push([newId(), p.id, course, a.version, id, a.score, doneAt, addMonths(doneAt, 12), `B-${id}`]);
+          }
+        }
+      }
+    }
+  }
+  const attempts = await insertMany(client, 'attempts', ['id', 'user_id', 'course_slug', 'course_version', 'locale', 'answers', 'results', 'score', 'passed', 'attempt_number', 'created_at'], attemptRows(), 300);
+  const completions = await insertMany(client, 'completions', ['id', 'user_id', 'course_slug', 'course_version', 'attempt_id', 'score', 'completed_at', 'expires_at', 'certificate_number'], completionRows);
+  await client.execute('PRAGMA optimize');
+  return {
+    users: people.length + 1,
+    departments: depts.length,
+    assignments,
+    attempts,
+    completions,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    hrEmail: hr.email,
+    employeeEmail: people[0]!.email,
+  };
+}

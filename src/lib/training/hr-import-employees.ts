@@ -1,0 +1,39 @@
+import { importUsers } from '../auth/manage-users.ts';
+import { can, type Role } from '../auth/permissions.ts';
+import { validateUserImport, type ImportProblem } from '../auth/user-input.ts';
+import type { Db } from '../db/client.ts';
+import { AppError, forbidden, unprocessable } from '../errors.ts';
+import { parseCsv } from '../reports/csv.ts';
+
+export type ImportEmployeesOptions = { db: Db; actor: { id: string; role: Role }; csv: string };
+export type ImportedAccount = { email: string; name: string; password: string };
+
+/** The line of the row holding an email (emails are unique once validated). */
+function lineOf(rows: string[][], email: string): number {
+  const index = rows.findIndex((r, i) => i > 0 && r[0]?.trim().toLowerCase() === email);
+  return index + 1;
+}
+
+/**
+ * Imports employees from CSV text (email,name,role,department) with the CLI's validation: every bad
+ * line is reported and nothing is imported unless all are good. Only an administrator may create
+ * administrator accounts, so HR cannot hand itself more power than it has. Throws 422 with
+ * `details.problems` ([{line, message}]); returns the new accounts with their one-time passwords.
+ */
+export async function importEmployees(o: ImportEmployeesOptions): Promise<ImportedAccount[]> {
+  if (!can(o.actor.role, 'users.import')) throw forbidden();
+  const rows = parseCsv(o.csv);
+  const { users, problems } = validateUserImport(rows);
+  if (o.actor.role !== 'admin') {
+    for (const u of users) if (u.role === 'admin') problems.push({ line: lineOf(rows, u.email), message: 'role: only an administrator may create administrator accounts' });
+  }
+  const fail = (list: ImportProblem[]) => unprocessable('Nothing was imported: fix the lines below and try again', { problems: list.sort((a, b) => a.line - b.line) });
+  if (problems.length > 0) throw fail(problems);
+  try {
+    return await importUsers(o.db, { users, actorId: o.actor.id });
+  } catch (err) {
+    const taken = err instanceof AppError && err.status === 409 ? (err.details as { emails?: string[] } | undefined)?.emails : undefined;
+    if (!taken) throw err;
+    throw fail(taken.map((email) => ({ line: lineOf(rows, email), message: `email: ${email} already has an account` })));
+  }
+}

@@ -1,0 +1,59 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { attempts, completions, departments, users } from '../../../db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { notFound } from '../errors.ts';
+import { statusRowsSql, type StatusRow } from './hr-status-sql.ts';
+
+export type PersonTranscriptOptions = { db: Db; userId: string; now?: number };
+
+export type PersonTranscript = {
+  person: { id: string; email: string; name: string; role: string; active: boolean; department: string | null };
+  /** Every assignment with its status. */
+  assignments: StatusRow[];
+  attempts: { id: string; course: string; attemptNumber: number; version: number; score: number; passed: boolean; createdAt: number; completionId: string | null }[];
+  completions: { id: string; course: string; version: number; score: number; completedAt: number; expiresAt: number | null; certificateNumber: string }[];
+};
+
+/** One person's record for HR: assignments with status, every attempt, every completion (old versions too). */
+export async function getPersonTranscript(o: PersonTranscriptOptions): Promise<PersonTranscript> {
+  const now = o.now ?? Date.now();
+  const [person] = await o.db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, department: departments.name })
+    .from(users)
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(users.id, o.userId));
+  if (!person) throw notFound('No such person');
+  const [assigned, tried, done] = await Promise.all([
+    o.db.all<StatusRow>(sql`SELECT * FROM (${statusRowsSql({ now, userId: o.userId, includeInactive: true })}) s ORDER BY s."course"`),
+    o.db
+      .select({
+        id: attempts.id,
+        course: attempts.courseSlug,
+        attemptNumber: attempts.attemptNumber,
+        version: attempts.courseVersion,
+        score: attempts.score,
+        passed: attempts.passed,
+        createdAt: attempts.createdAt,
+        completionId: completions.id,
+      })
+      .from(attempts)
+      .leftJoin(completions, eq(completions.attemptId, attempts.id))
+      .where(eq(attempts.userId, o.userId))
+      .orderBy(desc(attempts.createdAt), desc(attempts.attemptNumber))
+      .limit(500),
+    o.db
+      .select({
+        id: completions.id,
+        course: completions.courseSlug,
+        version: completions.courseVersion,
+        score: completions.score,
+        completedAt: completions.completedAt,
+        expiresAt: completions.expiresAt,
+        certificateNumber: completions.certificateNumber,
+      })
+      .from(completions)
+      .where(eq(completions.userId, o.userId))
+      .orderBy(desc(completions.completedAt)),
+  ]);
+  return { person, assignments: assigned, attempts: tried, completions: done };
+}

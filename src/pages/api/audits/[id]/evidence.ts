@@ -1,0 +1,31 @@
+import type { APIRoute } from 'astro';
+import { MAX_EVIDENCE_BYTES } from '../../../../lib/audit/evidence-type.ts';
+import { uploadEvidence } from '../../../../lib/audit/upload-evidence.ts';
+import { config } from '../../../../lib/config.ts';
+import { badRequest } from '../../../../lib/errors.ts';
+import { handle, json, readFormData } from '../../../../lib/http.ts';
+import { runtime } from '../../../../lib/runtime.ts';
+import { routeParams } from '../../_route-params.ts';
+
+// the file plus the multipart framing and the itemId field
+const MAX_BODY = MAX_EVIDENCE_BYTES + 64 * 1024;
+
+// POST /api/audits/:id/evidence (multipart: itemId, file): 201 with the stored file's id, type and SHA-256.
+export const POST: APIRoute = handle(async (ctx) => {
+  const params = routeParams(ctx.params, ctx.locals.path, '/api/audits/[id]/evidence');
+  const form = await readFormData(ctx.request, MAX_BODY);
+  const itemId = form.get('itemId');
+  const file = form.get('file');
+  if (typeof itemId !== 'string' || !itemId) throw badRequest('The form needs an itemId field');
+  if (!(file instanceof File)) throw badRequest('The form needs a file field');
+  const { db } = await runtime();
+  const stored = await uploadEvidence(db, {
+    auditId: params.id!,
+    itemId,
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    actor: ctx.locals.user!,
+    dataDir: config().dataDir,
+  });
+  return json({ ...stored, url: `/api/evidence/${stored.id}` }, 201);
+});
