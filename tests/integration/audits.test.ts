@@ -72,6 +72,10 @@ describe('the audit API', () => {
     expect((await upload(otherAuditor, id, items[0]!.id, 'a.png', PNG)).status).toBe(403);
     expect((await sign(otherAuditor, id, { password: 'whatever-password' })).status).toBe(403);
     expect((await otherAuditor.fetch(`/api/audits/${id}`)).status).toBe(200); // any auditor may read
+    const page = await (await otherAuditor.fetch(`/audits/${id}`)).text();
+    expect(page).toContain('Only its auditor');
+    expect(page).not.toContain('astro-island');
+    expect((await employee.fetch(`/audits/${id}`)).status).toBe(403);
     expect((await put(auditor, id, 'no-such-item', { result: 'pass' })).status).toBe(404);
     expect((await put(auditor, id, items[0]!.id, { result: 'maybe' })).status).toBe(400);
   });

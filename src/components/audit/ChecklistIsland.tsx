@@ -5,11 +5,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { scoreAudit, type ItemResult } from '../../lib/audit/scoring.ts';
 import { signReadiness } from '../../lib/audit/sign-readiness.ts';
 import { MAX_EVIDENCE_BYTES } from '../../lib/audit/evidence-type.ts';
-import { ItemCard, type ChecklistItemView, type EvidenceFile, type Upload } from './ItemCard.tsx';
-import { fmt, type Labels } from './labels.ts';
+import type { ChecklistItemView, EvidenceFile, Upload } from './ItemCard.tsx';
+import type { Labels } from './labels.ts';
 import { SaveBar } from './SaveBar.tsx';
 import { SaveQueue, type PendingAnswer, type SaveState } from './save-queue.ts';
 import { SectionList } from './SectionList.tsx';
+import { SectionView } from './SectionView.tsx';
 import { SignPanel } from './SignPanel.tsx';
 
 export type IslandSection = { id: string; title: string; items: ChecklistItemView[] };
@@ -55,7 +56,7 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
     const onHash = () => setView(viewFromHash(window.location.hash, sections));
     const onOnline = () => q.retryNow();
     const onLeave = (e: BeforeUnloadEvent) => {
-      if (q.pendingAnswers() && Object.keys(q.pendingAnswers()).length > 0) e.preventDefault();
+      if (Object.keys(q.pendingAnswers()).length > 0) e.preventDefault();
     };
     onHash();
     window.addEventListener('hashchange', onHash);
@@ -140,49 +141,25 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
     );
   }
 
-  const section = sections[view.index]!;
-  const sectionScore = score.sections[view.index]!;
-  const next = sections[view.index + 1];
-  const previous = sections[view.index - 1];
   return (
     <div className="audit-island">
       {bar}
-      <nav className="section-top" aria-label={labels['audit.island.sections']}>
-        <a href="#overview">‹ {labels['audit.island.allSections']}</a>
-        <select aria-label={labels['audit.island.sections']} value={section.id} onChange={(e) => (window.location.hash = `section-${e.target.value}`)}>
-          {sections.map((s, i) => (
-            <option key={s.id} value={s.id}>{i + 1}. {s.title}</option>
-          ))}
-        </select>
-      </nav>
-      <p className="muted small">{fmt(labels, 'audit.island.sectionOf', { n: view.index + 1, total: sections.length })}</p>
-      <h2 className="section-heading">{section.title}</h2>
-      <div className="section-summary">
-        <progress max={sectionScore.total} value={sectionScore.answered} />
-        <span>{fmt(labels, 'audit.island.answeredOf', { answered: sectionScore.answered, total: sectionScore.total })}</span>
-        <span>{labels['audit.island.score']} <strong>{sectionScore.score === null ? labels['audit.island.noScore'] : `${sectionScore.score}%`}</strong></span>
-      </div>
-      {section.items.map((item) => (
-        <ItemCard
-          key={item.id}
-          item={item}
-          result={answers[item.id]?.result}
-          note={answers[item.id]?.note ?? noteDrafts[item.id] ?? ''}
-          files={files.filter((f) => f.itemId === item.id)}
-          uploads={uploads.filter((u) => u.itemId === item.id)}
-          disabled={locked}
-          labels={labels}
-          onResult={(r) => setResult(item.id, r)}
-          onNote={(n, settled) => setNote(item.id, n, settled)}
-          onUpload={(f) => void upload(item.id, f)}
-          onRetryUpload={(u) => void upload(u.itemId, u.file, u.key)}
-          onDismissUpload={(u) => setUploads((all) => all.filter((x) => x.key !== u.key))}
-        />
-      ))}
-      <nav className="pager">
-        {previous ? <a className="button secondary" href={`#section-${previous.id}`}>‹ {labels['audit.island.previous']}</a> : <a className="button secondary" href="#overview">‹ {labels['audit.island.allSections']}</a>}
-        {next ? <a className="button" href={`#section-${next.id}`}>{labels['audit.island.next']} ›</a> : <a className="button" href="#sign">{labels['audit.island.signSection']} ›</a>}
-      </nav>
+      <SectionView
+        sections={sections}
+        index={view.index}
+        score={score.sections[view.index]!}
+        answers={answers}
+        noteDrafts={noteDrafts}
+        files={files}
+        uploads={uploads}
+        locked={locked}
+        labels={labels}
+        onResult={setResult}
+        onNote={setNote}
+        onUpload={(itemId, f) => void upload(itemId, f)}
+        onRetryUpload={(u) => void upload(u.itemId, u.file, u.key)}
+        onDismissUpload={(u) => setUploads((all) => all.filter((x) => x.key !== u.key))}
+      />
     </div>
   );
 }

@@ -26,7 +26,8 @@ export type BuildReportInputOptions = {
 /** The verdict as printed: its name, and why when a critical item failed. */
 export function verdictText(locale: Locale, score: Pick<AuditScore, 'verdict' | 'criticalFails'>): string {
   const name = t(locale, `audit.verdict.${score.verdict}`);
-  return score.criticalFails.length > 0 ? `${name} (${t(locale, 'audit.verdict.criticalFailed', { count: score.criticalFails.length })})` : name;
+  if (score.criticalFails.length === 0) return name;
+  return t(locale, 'audit.verdict.withReason', { verdict: name, reason: t(locale, 'audit.verdict.criticalFailed', { count: score.criticalFails.length }) });
 }
 
 /** The renderer's input for a report signed now. */

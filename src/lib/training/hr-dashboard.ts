@@ -4,9 +4,9 @@ import { listDepartments } from '../auth/departments.ts';
 import { listCourses } from '../content/catalog.ts';
 import type { Db } from '../db/client.ts';
 import { NO_DEPARTMENT, type HrFilters } from './hr-filters.ts';
-import { listHrPeople, type HrPeoplePage } from './hr-people.ts';
-import type { CellCounts } from './hr-status-groups.ts';
-import { statusRowsSql } from './hr-status-sql.ts';
+import { peoplePageSql, toPeoplePage, type HrPeoplePage } from './hr-people.ts';
+import { statusGroup, type CellCounts } from './hr-status-groups.ts';
+import { statusRowsSql, type StatusRow } from './hr-status-sql.ts';
 
 export type HrDashboardOptions = { db: Db; locale: Locale; filters: HrFilters; now?: number; listLimit?: number };
 
@@ -23,31 +23,31 @@ export type HrDashboard = {
   matching: HrPeoplePage | null;
 };
 
-const empty = (): CellCounts => ({ total: 0, completed: 0, due: 0, overdue: 0 });
-const add = (into: CellCounts, c: CellCounts) => {
-  into.total += c.total;
-  into.completed += c.completed;
-  into.due += c.due;
-  into.overdue += c.overdue;
-};
+type Part = 'cell' | 'overdue' | 'due_soon' | 'matching';
+type DashboardRow = StatusRow & { part: Part; n: number; total: number };
 
-/** The departments × courses matrix (one GROUP BY), the overdue list and the due-soon list. */
+const empty = (): CellCounts => ({ total: 0, completed: 0, due: 0, overdue: 0 });
+
+/**
+ * The departments × courses matrix, the overdue list and the due-soon list in ONE statement: the
+ * status of every assignment is computed once into a materialised CTE, then grouped by department,
+ * course and status for the matrix, and filtered, ordered and limited for each list.
+ */
 export async function getHrDashboard(o: HrDashboardOptions): Promise<HrDashboard> {
   const now = o.now ?? Date.now();
   const scope = { departmentId: o.filters.departmentId, course: o.filters.course };
   const limit = o.listLimit ?? 50;
-  const [cells, departments, overdue, dueSoon, matching] = await Promise.all([
-    o.db.all<CellCounts & { departmentId: string | null; course: string }>(sql`
-      SELECT s."departmentId" AS "departmentId", s."course" AS "course", count(*) AS "total",
-        sum(CASE WHEN s."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
-        sum(CASE WHEN s."status" IN ('assigned', 'in_progress', 'expired') THEN 1 ELSE 0 END) AS "due",
-        sum(CASE WHEN s."status" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
-      FROM (${statusRowsSql({ now, filters: scope })}) s
-      GROUP BY s."departmentId", s."course"`),
+  const list = (part: Part, status: HrFilters['status']) => sql`SELECT ${part} AS "part", 0 AS "n", * FROM (${peoplePageSql({ source: sql`s`, status, now, limit })})`;
+  const [rows, departments] = await Promise.all([
+    o.db.all<DashboardRow>(sql`
+      WITH s AS MATERIALIZED (${statusRowsSql({ now, filters: scope })})
+      SELECT 'cell' AS "part", count(*) AS "n", NULL AS "userId", NULL AS "email", NULL AS "name", s."departmentId", NULL AS "department", s."course", s."status",
+        NULL AS "dueAt", NULL AS "completionId", NULL AS "completedAt", NULL AS "expiresAt", NULL AS "score", NULL AS "total"
+      FROM s GROUP BY s."departmentId", s."course", s."status"
+      UNION ALL ${list('overdue', 'overdue')}
+      UNION ALL ${list('due_soon', 'due_soon')}
+      ${o.filters.status ? sql`UNION ALL ${list('matching', o.filters.status)}` : sql``}`),
     listDepartments(o.db),
-    listHrPeople({ db: o.db, now, filters: { ...scope, status: 'overdue' }, limit }),
-    listHrPeople({ db: o.db, now, filters: { ...scope, status: 'due_soon' }, limit }),
-    o.filters.status ? listHrPeople({ db: o.db, now, filters: o.filters, limit }) : null,
   ]);
 
   const courses = listCourses(o.locale)
@@ -59,16 +59,19 @@ export async function getHrDashboard(o: HrDashboardOptions): Promise<HrDashboard
     if (!scope.departmentId || scope.departmentId === d.id) byId.set(d.id, { departmentId: d.id, name: d.name, cells: {}, total: empty() });
   }
   const totals = { cells: {} as Record<string, CellCounts>, total: empty() };
-  for (const cell of cells) {
-    const key = cell.departmentId ?? NO_DEPARTMENT;
+  for (const r of rows) {
+    if (r.part !== 'cell') continue;
+    const key = r.departmentId ?? NO_DEPARTMENT;
     const row = byId.get(key) ?? { departmentId: key, name: null, cells: {}, total: empty() };
     byId.set(key, row);
-    const counts = { total: cell.total, completed: cell.completed, due: cell.due, overdue: cell.overdue };
-    row.cells[cell.course] = counts;
-    add(row.total, counts);
-    add((totals.cells[cell.course] ??= empty()), counts);
-    add(totals.total, counts);
+    const group = statusGroup(r.status);
+    if (!group) continue;
+    for (const c of [(row.cells[r.course] ??= empty()), row.total, (totals.cells[r.course] ??= empty()), totals.total]) {
+      c.total += r.n;
+      c[group] += r.n;
+    }
   }
-  const rows = [...byId.values()].sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name)));
-  return { courses, rows, totals, overdue, dueSoon, matching };
+  const page = (part: Part) => toPeoplePage(rows.filter((r) => r.part === part).map(({ part: _, n: __, ...rest }) => rest));
+  const matrixRows = [...byId.values()].sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name)));
+  return { courses, rows: matrixRows, totals, overdue: page('overdue'), dueSoon: page('due_soon'), matching: o.filters.status ? page('matching') : null };
 }

@@ -16,7 +16,8 @@ export type PageExportRowsOptions = { db: Db; filters: HrFilters; now: number; a
  * walk from where the last one stopped, so a 30,000-row export never sorts or skips rows again.
  */
 export async function pageExportRows(o: PageExportRowsOptions): Promise<ExportRow[]> {
-  const after = o.after ? sql`(u.email > ${o.after.email} OR (u.email = ${o.after.email} AND a.course_slug > ${o.after.course}))` : undefined;
+  // the leading `u.email >=` lets SQLite start the index walk at the cursor instead of filtering from the top
+  const after = o.after ? sql`u.email >= ${o.after.email} AND (u.email > ${o.after.email} OR a.course_slug > ${o.after.course})` : undefined;
   return o.db.all<ExportRow>(sql`
     SELECT s."email", s."name", s."department", s."course", s."status", s."dueAt", s."completedAt", s."score", s."expiresAt"
     FROM (${statusRowsSql({ now: o.now, filters: o.filters, where: after })}) s
