@@ -43,6 +43,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
 
   const isApi = path.startsWith('/api/');
+  // the JSON API is not localised: it lives at /api only
+  if (isApi && locale !== 'en') return errorResponse(404, 'Not found');
   const decision = decideAccess(path, context.locals.user?.role ?? null);
   let response: Response;
   if (decision === 'login') {

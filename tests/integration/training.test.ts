@@ -57,13 +57,14 @@ describe('GET /api/courses/:slug/quiz', () => {
     expect(quiz.questions.map((q) => q.id)).toEqual(course.quiz.questions.map((q) => q.id));
   });
 
-  it('speaks Chinese for ?locale=zh-cn and under /zh-cn/', async () => {
+  it('speaks Chinese for ?locale=zh-cn, and keeps the API itself at /api only', async () => {
     const { client } = await employee();
     const zhPrompt = getCourse(slug, 'zh-cn')!.quiz.questions[0]!.prompt;
-    for (const path of [`/api/courses/${slug}/quiz?locale=zh-cn`, `/zh-cn/api/courses/${slug}/quiz`]) {
-      const quiz = await (await client.fetch(path)).json();
-      expect(quiz.questions[0].prompt).toBe(zhPrompt);
-    }
+    const quiz = await (await client.fetch(`/api/courses/${slug}/quiz?locale=zh-cn`)).json();
+    expect(quiz.questions[0].prompt).toBe(zhPrompt);
+    const localised = await client.fetch(`/zh-cn/api/courses/${slug}/quiz`);
+    expect(localised.status).toBe(404);
+    expect(await localised.json()).toEqual({ error: 'Not found' });
   });
 
   it('renders the quiz page with the island’s props free of correct flags and explanations', async () => {

@@ -1,11 +1,8 @@
 // Demo data: one audit in progress on the big checklist, begun by the demo auditor, so a new
 // install shows the checklist form with some answers already in it.
 import { addSeedExtension } from '../../../db/seed.ts';
-import { getChecklist } from '../content/catalog.ts';
 import type { Db } from '../db/client.ts';
 import type { ItemResult } from './scoring.ts';
-import { recordResponse } from './record-response.ts';
-import { startAudit } from './start-audit.ts';
 
 const AUDITOR = 'auditor@example.com';
 // A believable first morning: the first two sections walked through, a few problems found.
@@ -17,6 +14,8 @@ const NOTES: Partial<Record<ItemResult, string>> = {
 
 /** Adds the demo audit (used by db/seed-extensions.ts). */
 export async function seedDemoAudit(db: Db, people: Map<string, string>): Promise<void> {
+  // imported here, not above: every CLI command loads the seed modules, few of them seed
+  const [{ getChecklist }, { startAudit }, { recordResponse }] = await Promise.all([import('../content/catalog.ts'), import('./start-audit.ts'), import('./record-response.ts')]);
   const auditorId = people.get(AUDITOR);
   const checklist = getChecklist('client-data-handling', 'en');
   if (!auditorId || !checklist) return;

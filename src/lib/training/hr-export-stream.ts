@@ -20,7 +20,7 @@ function csvRow(r: ExportRow): string {
 /** The export as bytes: CSV (UTF-8 with BOM, formula-guarded cells) or a JSON array, read page by page. */
 export function completionsStream(o: CompletionsStreamOptions): ReadableStream<Uint8Array> {
   const now = o.now ?? Date.now(); // one instant for the whole file, so every row is judged alike
-  const limit = o.pageSize ?? 500;
+  const limit = o.pageSize ?? 1000;
   const encoder = new TextEncoder();
   let cursor: ExportCursor | null = null;
   let started = false;

@@ -11,7 +11,7 @@ export async function readImportForm(request: Request): Promise<string> {
   const bytes = await readBodyBytes(request, MAX_IMPORT_BYTES);
   let form: FormData;
   try {
-    form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+    form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
   } catch {
     throw badRequest('The form could not be read');
   }

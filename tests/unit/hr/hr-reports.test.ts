@@ -54,7 +54,7 @@ describe('recertification', () => {
 describe('question statistics', () => {
   it('counts only first attempts and names the wrong option chosen most often', async () => {
     const people = await Promise.all([1, 2, 3, 4].map(() => addPerson(t.db)));
-    const first = [
+    const first: { a: Record<string, string[]>; r: Record<string, boolean> }[] = [
       { a: { 'q-former-clients': ['false'], 'q-restricted-data': ['a', 'c'] }, r: { 'q-former-clients': true, 'q-restricted-data': true } },
       { a: { 'q-former-clients': ['true'], 'q-restricted-data': ['a', 'b'] }, r: { 'q-former-clients': false, 'q-restricted-data': false } },
       { a: { 'q-former-clients': ['false'], 'q-restricted-data': ['a', 'b', 'd'] }, r: { 'q-former-clients': true, 'q-restricted-data': false } },
