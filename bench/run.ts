@@ -61,7 +61,7 @@ try {
     const ttfbMs = Math.round(performance.now() - t0);
     const bytes = (await res.arrayBuffer()).byteLength;
     const totalMs = Math.round(performance.now() - t0);
-    if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
+    if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}; the server said:\n${server.output().slice(-2000)}`);
     rss.resetPeak();
     console.log(`Loading ${t.path} for ${seconds} s with ${t.connections} connections …`);
     const r = await autocannon({ url: server.url + t.path, connections: t.connections, duration: seconds, headers: { cookie: t.cookie }, timeout: 30 });

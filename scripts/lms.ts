@@ -27,11 +27,11 @@ async function main(argv: string[]): Promise<number> {
   const [area, command, ...rest] = argv;
   const key = `${area ?? ''} ${command ?? ''}`;
   if (key === 'db migrate') {
-    await prepare({ seed: false });
+    await prepare({ seed: false, signing: false });
     console.log('Database is up to date.');
     return 0;
   }
-  const db = await prepare({ seed: false });
+  const db = await prepare({ seed: false, signing: false });
   switch (key) {
     case 'db seed': {
       const logins = await seedDemo(db);

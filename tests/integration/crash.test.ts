@@ -32,13 +32,18 @@ describe('a crash under load', () => {
     }
 
     const pass = answersFor('confidentiality');
-    const load: Promise<unknown>[] = [];
+    const load: Promise<number>[] = [];
     const swallow = (p: Promise<Response>) => p.then((r) => r.status).catch(() => 0);
     for (const c of clients) for (let k = 0; k < 5; k++) load.push(swallow(c.fetch('/api/courses/confidentiality/attempts', { method: 'POST', json: { answers: pass } })));
     for (const id of auditIds) load.push(swallow(auditorClient.fetch(`/api/audits/${id}/sign`, { method: 'POST', json: { password: auditor.password, statement: 'I confirm' } })));
-    await new Promise((r) => setTimeout(r, 150));
+    // kill as soon as writes are landing, so that others are certainly in flight
+    const started = Date.now();
+    while ((await server.db.all<{ n: number }>(sql`select count(*) as n from attempts`))[0]!.n < 10 && Date.now() - started < 20_000) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
     await server.stop('SIGKILL');
-    await Promise.all(load);
+    const statuses = await Promise.all(load);
+    expect(statuses.filter((s) => s === 0).length).toBeGreaterThan(0);
 
     server = await startServer({ dataDir: server.dataDir });
     const [integrity] = await server.db.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`);

@@ -32,7 +32,7 @@ const severityRank = sql`case ${correctiveActions.severity} when 'critical' then
 const statusRank = sql`case ${correctiveActions.status} when 'open' then 0 when 'in_progress' then 1 when 'resolved' then 2 else 3 end`;
 const overdueSql = (now: number) => and(inArray(correctiveActions.status, [...WORKING_STATUSES]), lt(correctiveActions.dueAt, now))!;
 
-const sortColumns: Record<ActionSort, SQL | typeof correctiveActions.dueAt> = {
+const sortColumns: Record<ActionSort, SQL> = {
   due: sql`${correctiveActions.dueAt}`,
   severity: severityRank,
   status: statusRank,

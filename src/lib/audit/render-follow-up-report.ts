@@ -64,6 +64,7 @@ export function layoutFollowUpReport(input: FollowUpReportInput, signer: Pick<Si
   const doc = createPdfDocument({ locale: input.locale, title: l('actions.pdf.documentTitle', { title: input.audit.title }), author: input.issuedBy, createdAt: input.issuedAt });
   drawCover(doc, input, l);
   drawSummary(doc, input, l);
+  if (input.actions.length > 0) heading(doc, l('actions.pdf.histories'));
   for (const action of input.actions) drawHistory(doc, input, action, l);
   paragraph(doc, l('actions.pdf.digitalSignature', { signer: signer.subjectCommonName, date: formatDateTime(input.locale, input.issuedAt), code: input.verificationCode }), { size: 8.5, colour: palette.muted });
 
@@ -113,9 +114,9 @@ function drawCover(doc: PdfDocument, input: FollowUpReportInput, l: Lookup): voi
   paragraph(doc, l('actions.pdf.verifyNote', { code: input.verificationCode }), { size: 8.5, colour: palette.muted, after: 4 });
 }
 
-function statusCell(l: Lookup, a: Pick<FollowUpAction, 'status' | 'daysOverdue'>): string {
+function statusCell(l: Lookup, a: Pick<FollowUpAction, 'status' | 'daysOverdue'>): { text: string; badge: Tone } {
   const status = l(`actions.status.${a.status}`);
-  return a.daysOverdue > 0 ? `${status}\n${l('actions.pdf.overdueDays', { days: a.daysOverdue })}` : status;
+  return a.daysOverdue > 0 ? { text: `${status} · ${l('actions.pdf.overdueShort', { days: a.daysOverdue })}`, badge: 'bad' } : { text: status, badge: statusTone[a.status] };
 }
 
 function drawSummary(doc: PdfDocument, input: FollowUpReportInput, l: Lookup): void {
@@ -123,11 +124,11 @@ function drawSummary(doc: PdfDocument, input: FollowUpReportInput, l: Lookup): v
   if (input.actions.length === 0) return paragraph(doc, l('actions.pdf.noActions'), { colour: palette.muted });
   table(doc, {
     columns: [
-      { header: l('actions.pdf.col.action'), width: 4.6 },
-      { header: l('actions.pdf.col.severity'), width: 1.2 },
-      { header: l('actions.pdf.col.owner'), width: 1.8 },
-      { header: l('actions.pdf.col.due'), width: 1.6 },
-      { header: l('actions.pdf.col.status'), width: 1.7 },
+      { header: l('actions.pdf.col.action'), width: 4.3 },
+      { header: l('actions.pdf.col.severity'), width: 1.1 },
+      { header: l('actions.pdf.col.owner'), width: 1.7 },
+      { header: l('actions.pdf.col.due'), width: 1.5 },
+      { header: l('actions.pdf.col.status'), width: 2.2 },
     ],
     rows: input.actions.map((a) => [
       a.title,
@@ -153,6 +154,9 @@ function describe(input: FollowUpReportInput, e: FollowUpEvent, l: Lookup): stri
 }
 
 function drawHistory(doc: PdfDocument, input: FollowUpReportInput, a: FollowUpAction, l: Lookup): void {
+  // keep an action's heading, facts and the start of its history together
+  ensureSpace(doc, 200);
+  doc.y += 6;
   heading(doc, a.title, { level: 3 });
   const y = doc.y;
   const width = badge(doc, l(`actions.status.${a.status}`), statusTone[a.status], { x: doc.page.margins.left, y });

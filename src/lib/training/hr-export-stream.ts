@@ -1,5 +1,6 @@
 // The completions export as a stream: pages of rows are read from the database only as the
 // client takes them, so memory stays flat whether the firm has ten people or ten thousand.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { csvLine, UTF8_BOM } from '../reports/csv.ts';
 import type { Db } from '../db/client.ts';
 import type { HrFilters } from './hr-filters.ts';
@@ -33,6 +34,9 @@ export function completionsStream(o: CompletionsStreamOptions): ReadableStream<U
           controller.enqueue(encoder.encode(o.format === 'csv' ? UTF8_BOM + csvLine(exportColumns) : '['));
           return;
         }
+        // The embedded database answers synchronously, so without this the whole export would run as one
+        // chain of microtasks: nothing reaches the socket and no other request is served until it ends.
+        await nextTurn();
         const rows = await pageExportRows({ db: o.db, filters: o.filters, now, after: cursor, limit });
         if (rows.length === 0) {
           if (o.format === 'json') controller.enqueue(encoder.encode(']\n'));

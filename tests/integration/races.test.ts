@@ -1,0 +1,50 @@
+// Concurrency over HTTP: many people at once, double clicks and two tabs lose nothing and duplicate nothing.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answersFor, checklistItems } from '../support/quiz.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const count = async (q: ReturnType<typeof sql>) => (await server.db.all<{ n: number }>(q))[0]!.n;
+
+describe('races', () => {
+  it('100 employees passing at the same moment get exactly 100 attempts and 100 completions', async () => {
+    const people = await Promise.all(Array.from({ length: 100 }, (_, i) => server.user('employee', { email: `racer${i}@race.example` })));
+    const clients = await Promise.all(people.map((p) => server.login(p)));
+    const pass = answersFor('retention-and-destruction');
+    const results = await Promise.all(clients.map((c) => c.fetch('/api/courses/retention-and-destruction/attempts', { method: 'POST', json: { answers: pass } })));
+    expect(results.map((r) => r.status)).toEqual(Array(100).fill(201));
+    expect(await count(sql`select count(*) as n from attempts a join users u on u.id = a.user_id where u.email like '%@race.example'`)).toBe(100);
+    expect(await count(sql`select count(*) as n from completions c join users u on u.id = c.user_id where u.email like '%@race.example'`)).toBe(100);
+  }, 120_000);
+
+  it('one employee submitting the same passing attempt from two tabs gets one completion', async () => {
+    const person = await server.user('employee');
+    const [tab1, tab2] = [await server.login(person), await server.login(person)];
+    const pass = answersFor('emergency-response');
+    const both = await Promise.all([tab1, tab2, tab1, tab2].map((t) => t.fetch('/api/courses/emergency-response/attempts', { method: 'POST', json: { answers: pass } })));
+    expect(both.every((r) => r.status === 201)).toBe(true);
+    expect(await count(sql`select count(*) as n from completions where user_id = ${person.id}`)).toBe(1);
+    expect(await count(sql`select count(*) as n from attempts where user_id = ${person.id}`)).toBe(4);
+  });
+
+  it('keeps both of two items edited at the same time, and ten concurrent sign requests sign once', async () => {
+    const auditor = await server.user('auditor');
+    const c = await server.login(auditor);
+    const { id } = (await (await c.fetch('/api/audits', { method: 'POST', json: { checklist: 'records-destruction', title: 'Race' } })).json()) as { id: string };
+    const items = checklistItems('records-destruction');
+    const edits = await Promise.all(items.map((item) => c.fetch(`/api/audits/${id}/responses/${item.id}`, { method: 'PUT', json: { result: 'pass', note: `note ${item.id}` } })));
+    expect(edits.every((r) => r.status === 200)).toBe(true);
+    expect(await count(sql`select count(*) as n from audit_responses where audit_id = ${id}`)).toBe(items.length);
+    const signs = await Promise.all(Array.from({ length: 10 }, () => c.fetch(`/api/audits/${id}/sign`, { method: 'POST', json: { password: auditor.password, statement: 'I confirm' } })));
+    expect(signs.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+    expect(await count(sql`select count(*) as n from signed_documents where kind = 'audit_report' and subject_id = ${id}`)).toBe(1);
+  }, 120_000);
+});
