@@ -5,7 +5,14 @@ import { Marked } from 'marked';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const marked = new Marked({ gfm: true, async: false });
-marked.use({ renderer: { html: ({ text }) => escapeHtml(text) } });
+const safeUrl = (href: string) => (/^\s*(javascript|vbscript|data):/i.test(href) ? '#' : href);
+marked.use({
+  renderer: { html: ({ text }) => escapeHtml(text) },
+  // links and images keep their text but never carry a script URL
+  walkTokens: (token) => {
+    if (token.type === 'link' || token.type === 'image') token.href = safeUrl(token.href);
+  },
+});
 
 const cache = new Map<string, string>();
 
