@@ -1,5 +1,6 @@
 // The dashboard's SQL status must say exactly what the training area's pure courseStatus() says.
 import { sql } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courseStatus, expiryFor, type StatusResult } from '../../../src/lib/training/course-status.ts';
 import { getHrDashboard } from '../../../src/lib/training/hr-dashboard.ts';
@@ -94,5 +95,18 @@ describe('the status computed in SQL', () => {
     expect(board.overdue.rows.every((r) => r.status === 'overdue' && r.dueAt < now)).toBe(true);
     expect(board.dueSoon.rows.every((r) => statusGroup(r.status) === 'due' && r.dueAt >= now && r.dueAt <= now + 14 * DAY)).toBe(true);
     expect(board.dueSoon.total).toBe(expected.filter((e) => statusGroup(e.status) === 'due' && e.dueAt! <= now + 14 * DAY).length);
+  });
+});
+
+describe('the indexes behind the status query', () => {
+  it('scans one driving table (people or assignments: every one must be visited) and reaches everything else through indexes', async () => {
+    const q = new SQLiteSyncDialect().sqlToQuery(statusRowsSql({ now }));
+    const plan = (await t.db.all<{ detail: string }>(sql.raw(`EXPLAIN QUERY PLAN ${q.sql.replaceAll('?', 'NULL')}`))).map((r) => r.detail);
+    const scanned = plan.filter((d) => d.startsWith('SCAN')).map((d) => d.split(' ')[1]);
+    expect(scanned).toHaveLength(1);
+    expect(['a', 'u']).toContain(scanned[0]);
+    for (const alias of ['a', 'u', 'c', 'c2', 't', 'p'].filter((x) => x !== scanned[0])) {
+      expect(plan.some((d) => d.startsWith(`SEARCH ${alias} USING`) && d.includes('INDEX')), alias).toBe(true);
+    }
   });
 });
