@@ -3,6 +3,9 @@ import { assignmentRules, assignments, users } from '../../../db/schema.ts';
 import type { Tx } from '../db/client.ts';
 import { newId } from '../ids.ts';
 
+// Someone who joins after a rule's due date gets this long to do the course, rather than being overdue on day one.
+export const JOINER_GRACE_MS = 30 * 24 * 3600 * 1000;
+
 /** Gives a person every standing assignment of their department and of everyone that they lack; existing ones stay. */
 export async function applyAssignmentRulesForUser(tx: Tx, userId: string): Promise<number> {
   const [user] = await tx.select({ departmentId: users.departmentId, active: users.active }).from(users).where(eq(users.id, userId));
@@ -10,10 +13,11 @@ export async function applyAssignmentRulesForUser(tx: Tx, userId: string): Promi
   const scopes = user.departmentId ? ['*', user.departmentId] : ['*'];
   const rules = await tx.select().from(assignmentRules).where(inArray(assignmentRules.scopeKey, scopes));
   let added = 0;
+  const now = Date.now();
   for (const rule of rules) {
     const result = await tx
       .insert(assignments)
-      .values({ id: newId(), userId, courseSlug: rule.courseSlug, dueAt: rule.dueAt, recurMonths: rule.recurMonths, ruleId: rule.id, assignedBy: rule.createdBy, createdAt: Date.now() })
+      .values({ id: newId(), userId, courseSlug: rule.courseSlug, dueAt: Math.max(rule.dueAt, now + JOINER_GRACE_MS), recurMonths: rule.recurMonths, ruleId: rule.id, assignedBy: rule.createdBy, createdAt: Date.now() })
       .onConflictDoNothing();
     added += result.rowsAffected;
   }

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, max, or } from 'drizzle-orm';
-import { attempts, completions } from '../../../db/schema.ts';
+import { assignments, attempts, completions } from '../../../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { getCourse } from '../content/catalog.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -40,6 +40,12 @@ export type SubmittedAttempt = {
   results: QuestionResult[];
   completion?: CompletionSummary;
 };
+
+/** Months until recertification: the assignment's own recurrence when HR set one, else the course's. */
+async function recertifyMonthsFor(tx: Tx, userId: string, courseSlug: string, courseMonths: number): Promise<number> {
+  const [row] = await tx.select({ recurMonths: assignments.recurMonths }).from(assignments).where(and(eq(assignments.userId, userId), eq(assignments.courseSlug, courseSlug)));
+  return row && row.recurMonths > 0 ? row.recurMonths : courseMonths;
+}
 
 /** The person's unexpired completion of this course version, if any. */
 async function currentCompletion(tx: Tx, userId: string, courseSlug: string, version: number, now: number) {
@@ -96,7 +102,7 @@ export async function submitAttempt(o: SubmitAttemptOptions): Promise<SubmittedA
       attemptId,
       score: grade.score,
       completedAt: now,
-      expiresAt: expiryFor(now, course.meta.recertifyMonths),
+      expiresAt: expiryFor(now, await recertifyMonthsFor(tx, o.userId, course.slug, course.meta.recertifyMonths)),
       certificateNumber: `${new Date(now).getUTCFullYear()}-${newReadableCode(3)}`,
     };
     await tx.insert(completions).values(completion);

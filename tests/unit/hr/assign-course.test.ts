@@ -75,7 +75,16 @@ describe('assigning a course', () => {
     await updateUser(t.db, { userId: mover, actorId: hr.id, department: 'Tax Services' });
     const got = await t.db.select().from(assignments).where(and(eq(assignments.courseSlug, course), sql`${assignments.userId} IN (${joiner}, ${mover})`));
     expect(got).toHaveLength(2);
-    expect(got.every((r) => r.dueAt === now + 30 * DAY && r.ruleId !== null)).toBe(true);
+    // the rule's due date, or 30 days from joining when that is later (here they are the same day)
+    expect(got.every((r) => Math.abs(r.dueAt - (now + 30 * DAY)) < 60_000 && r.ruleId !== null)).toBe(true);
+  });
+
+  it('gives someone who joins after the due date 30 days rather than making them overdue on day one', async () => {
+    await assign({ department: 'Tax Services', dueAt: now + 2 * DAY });
+    await t.db.update(assignmentRules).set({ dueAt: now - 5 * DAY });
+    const joiner = await createUser(t.db, { user: { email: 'late@x.example', name: 'Late Joiner', role: 'employee', department: 'Tax Services' }, password: 'a long enough password', actorId: null });
+    const [row] = await t.db.select().from(assignments).where(eq(assignments.userId, joiner));
+    expect(row!.dueAt).toBeGreaterThanOrEqual(now + 30 * DAY - 60_000);
   });
 
   it('assigns a list of people by email and makes no standing rule', async () => {

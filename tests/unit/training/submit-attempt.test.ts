@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attempts, auditLog, completions } from '../../../db/schema.ts';
+import { assignments, attempts, auditLog, completions } from '../../../db/schema.ts';
 import { createUser } from '../../../src/lib/auth/manage-users.ts';
 import { getCourse } from '../../../src/lib/content/catalog.ts';
 import type { Db } from '../../../src/lib/db/client.ts';
@@ -27,6 +27,14 @@ const count = async (table: typeof attempts | typeof completions) => (await db.s
 const logged = async (action: string) => (await db.select().from(auditLog).where(eq(auditLog.action, action))).length;
 
 describe('submitting a quiz attempt', () => {
+  it('takes the expiry from the assignment when HR set its own recurrence', async () => {
+    const now = Date.UTC(2026, 2, 1, 9);
+    await db.insert(assignments).values({ id: 'a1', userId, courseSlug: slug, dueAt: now + 86_400_000, recurMonths: 6, createdAt: now });
+    await submit(answersFor(slug), { now });
+    const [completion] = await db.select().from(completions).where(eq(completions.userId, userId));
+    expect(completion!.expiresAt).toBe(addMonths(now, 6));
+  });
+
   it('stores a pass with its answers and records a completion with the course version and expiry', async () => {
     const now = Date.UTC(2026, 2, 1, 9);
     const result = await submit(answersFor(slug), { now });
