@@ -48,6 +48,7 @@ export const routeRules: RouteRule[] = [
   { pattern: /^\/api\/hr\//, access: 'hr.view', example: '/api/hr/completions' },
   { pattern: /^\/(audits)(\/|$)/, access: 'audits.conduct', example: '/audits' },
   { pattern: /^\/api\/(audits|checklists)(\/|$)/, access: 'audits.conduct', example: '/api/checklists' },
+  { pattern: /^\/actions\/new\/?$/, access: 'actions.manage', example: '/actions/new' },
   { pattern: /^\/(admin)(\/|$)/, access: 'admin.users', example: '/admin' },
   { pattern: /^\/api\/admin\//, access: 'admin.users', example: '/api/admin/users' },
   { pattern: /./, access: 'user', example: '/training' },
