@@ -51,3 +51,40 @@ describe('the access matrix', () => {
     });
   }
 });
+
+describe("another person's things, by guessed or leaked id", () => {
+  it('keeps certificates, evidence and corrective actions to the people allowed to see them', async () => {
+    const { answersFor, checklistItems } = await import('../support/quiz.ts');
+    const ownerUser = await server.user('employee');
+    const owner = await server.login(ownerUser);
+    const other = await server.login(await server.user('employee'));
+    const auditorUser = await server.user('auditor');
+    const auditor = await server.login(auditorUser);
+
+    const passed = await (await owner.fetch('/api/courses/confidentiality/attempts', { method: 'POST', json: { answers: answersFor('confidentiality') } })).json();
+    const cert = `/api/certificates/${passed.completion.id}.pdf`;
+    expect((await owner.fetch(cert)).status).toBe(200);
+    expect((await other.fetch(cert)).status).toBe(404);
+
+    const { id: auditId } = await (await auditor.fetch('/api/audits', { method: 'POST', json: { checklist: 'records-destruction', title: 'Access' } })).json();
+    const form = new FormData();
+    form.append('itemId', 'rd-01');
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'record.pdf');
+    const up = await auditor.fetch(`/api/audits/${auditId}/evidence`, { method: 'POST', body: form, headers: { origin: server.url } });
+    expect(up.status).toBe(201);
+    const evidenceId = (await up.json()).id as string;
+    expect((await auditor.fetch(`/api/evidence/${evidenceId}`)).status).toBe(200);
+    expect([403, 404]).toContain((await other.fetch(`/api/evidence/${evidenceId}`)).status);
+
+    for (const item of checklistItems('records-destruction')) await auditor.fetch(`/api/audits/${auditId}/responses/${item.id}`, { method: 'PUT', json: { result: 'fail', note: 'x' } });
+    expect((await auditor.fetch(`/api/audits/${auditId}/sign`, { method: 'POST', json: { password: auditorUser.password, statement: 'ok' } })).status).toBe(200);
+    const [action] = await (await auditor.fetch(`/api/actions?audit=${auditId}`)).json();
+    expect((await auditor.fetch(`/api/actions/${action.id}`, { method: 'PATCH', json: { owner: ownerUser.email } })).status).toBe(200);
+    expect((await owner.fetch(`/api/actions/${action.id}`)).status).toBe(200);
+    expect((await other.fetch(`/api/actions/${action.id}`)).status).toBe(404);
+    expect((await other.fetch(`/api/actions/${action.id}`, { method: 'PATCH', json: { status: 'in_progress' } })).status).toBe(404);
+    expect((await other.fetch(`/api/actions/${action.id}/comments`, { method: 'POST', json: { text: 'let me in' } })).status).toBe(404);
+    expect(await (await other.fetch('/api/actions')).json()).toEqual([]);
+    expect((await other.fetch(`/api/audits/${auditId}/report.pdf`)).status).toBe(403);
+  }, 60_000);
+});
