@@ -202,8 +202,8 @@ describe('the action page', () => {
     expect(list).toContain('data-testid="count-overdue">1<');
   });
 
-  it('lets an auditor add an action by hand through /actions/new, which employees cannot reach', async () => {
-    expect((await ann.fetch('/actions/new')).status).toBe(404);
+  it('lets an auditor add an action by hand through /actions/new, which the permission table refuses employees', async () => {
+    expect((await ann.fetch('/actions/new')).status).toBe(403);
     const page = await (await auditor.fetch(`/actions/new?audit=${auditId}`)).text();
     expect(page).toContain('data-testid="new-action"');
     const form = new URLSearchParams({ audit: auditId, title: 'Visitor log left at reception', detail: 'Seen on the walk-round', severity: 'low', owner: '', dueAt: '' });

@@ -8,7 +8,7 @@ import { routeParams } from '../_route-params.ts';
 
 // GET /api/certificates/<completionId>.pdf: the stored signed PDF, byte-identical on every request.
 export const GET: APIRoute = handle(async (ctx) => {
-  const params = routeParams(ctx.params, ctx.locals.path, '/api/certificates/[file]');
+  const params = routeParams(ctx.params);
   const match = /^([a-z0-9]{1,64})\.pdf$/.exec(params.file!);
   if (!match) throw notFound('No such certificate');
   const cfg = config();

@@ -7,7 +7,7 @@ import { routeParams } from '../_route-params.ts';
 
 // GET /api/evidence/:id: one evidence file; auditors and admins, or the owner of the action it belongs to.
 export const GET: APIRoute = handle(async (ctx) => {
-  const params = routeParams(ctx.params, ctx.locals.path, '/api/evidence/[id]');
+  const params = routeParams(ctx.params);
   const { db } = await runtime();
   const file = await getEvidence(db, { evidenceId: params.id!, actor: ctx.locals.user!, dataDir: config().dataDir });
   // images are shown in place; a PDF is downloaded rather than rendered inside our origin

@@ -9,7 +9,7 @@ const body = z.strictObject({ text: z.string().max(20_000) });
 
 // POST /api/actions/:id/comments {text}: 201 with the comment event (owner, auditors, admins; else 404).
 export const POST: APIRoute = handle(async (ctx) => {
-  const { id } = routeParams(ctx.params, ctx.locals.path, '/api/actions/[id]/comments');
+  const { id } = routeParams(ctx.params);
   const input = await readJson(ctx.request, body);
   const { db } = await runtime();
   return json(await commentOnAction(db, { actionId: id!, actor: ctx.locals.user!, text: input.text }), 201);

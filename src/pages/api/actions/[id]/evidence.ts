@@ -12,7 +12,7 @@ const MAX_BODY = MAX_EVIDENCE_BYTES + 64 * 1024;
 
 // POST /api/actions/:id/evidence (multipart: file, comment?): 201 with the stored file (owner, auditors, admins; 409 once verified).
 export const POST: APIRoute = handle(async (ctx) => {
-  const { id } = routeParams(ctx.params, ctx.locals.path, '/api/actions/[id]/evidence');
+  const { id } = routeParams(ctx.params);
   const form = await readFormData(ctx.request, MAX_BODY);
   const file = form.get('file');
   const comment = form.get('comment');

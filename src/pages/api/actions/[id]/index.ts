@@ -9,7 +9,6 @@ import { runtime } from '../../../../lib/runtime.ts';
 import { parseDueDate } from '../../../../lib/training/assignment-input.ts';
 import { routeParams } from '../../_route-params.ts';
 
-const TEMPLATE = '/api/actions/[id]';
 
 const patchBody = z
   .strictObject({
@@ -22,7 +21,7 @@ const patchBody = z
 
 // GET /api/actions/:id: the action with its finding, events, evidence and the moves open to the caller (owner, auditors, admins; else 404).
 export const GET: APIRoute = handle(async (ctx) => {
-  const { id } = routeParams(ctx.params, ctx.locals.path, TEMPLATE);
+  const { id } = routeParams(ctx.params);
   const { db } = await runtime();
   return json(await getAction(db, { actionId: id!, actor: ctx.locals.user! }));
 });
@@ -30,7 +29,7 @@ export const GET: APIRoute = handle(async (ctx) => {
 // PATCH /api/actions/:id {status?, owner? (id or email), dueAt? (ms, ISO, or YYYY-MM-DD), comment?}: 200 with the new state;
 // 422 for an illegal transition (details.allowed names the moves open to the caller), 403 for a move only auditors make.
 export const PATCH: APIRoute = handle(async (ctx) => {
-  const { id } = routeParams(ctx.params, ctx.locals.path, TEMPLATE);
+  const { id } = routeParams(ctx.params);
   const body = await readJson(ctx.request, patchBody);
   let dueAt: number | undefined;
   if (body.dueAt !== undefined) {

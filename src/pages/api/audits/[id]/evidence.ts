@@ -12,7 +12,7 @@ const MAX_BODY = MAX_EVIDENCE_BYTES + 64 * 1024;
 
 // POST /api/audits/:id/evidence (multipart: itemId, file): 201 with the stored file's id, type and SHA-256.
 export const POST: APIRoute = handle(async (ctx) => {
-  const params = routeParams(ctx.params, ctx.locals.path, '/api/audits/[id]/evidence');
+  const params = routeParams(ctx.params);
   const form = await readFormData(ctx.request, MAX_BODY);
   const itemId = form.get('itemId');
   const file = form.get('file');

@@ -6,7 +6,6 @@ import { orgSigningOptions } from '../../../../lib/reports/org-signing.ts';
 import { runtime } from '../../../../lib/runtime.ts';
 import { routeParams } from '../../_route-params.ts';
 
-const TEMPLATE = '/api/audits/[id]/follow-up.pdf';
 
 function pdfResponse(doc: { bytes: Buffer; sha256: string; fileName: string }, status: number): Response {
   return new Response(new Uint8Array(doc.bytes), {
@@ -24,7 +23,7 @@ function pdfResponse(doc: { bytes: Buffer; sha256: string; fileName: string }, s
 
 // GET /api/audits/:id/follow-up.pdf (?doc=<id>): the latest (or the given) follow-up report already issued, byte-identical; 404 when none.
 export const GET: APIRoute = handle(async (ctx) => {
-  const { id } = routeParams(ctx.params, ctx.locals.path, TEMPLATE);
+  const { id } = routeParams(ctx.params);
   const { db } = await runtime();
   const doc = await getFollowUpReport(db, { auditId: id!, actor: ctx.locals.user!, documentId: ctx.url.searchParams.get('doc') ?? undefined });
   return pdfResponse(doc, 200);
@@ -32,7 +31,7 @@ export const GET: APIRoute = handle(async (ctx) => {
 
 // POST /api/audits/:id/follow-up.pdf: issues a new signed follow-up report of the actions as they stand now; 201 with the PDF.
 export const POST: APIRoute = handle(async (ctx) => {
-  const { id } = routeParams(ctx.params, ctx.locals.path, TEMPLATE);
+  const { id } = routeParams(ctx.params);
   const { db } = await runtime();
   const doc = await issueFollowUpReport(db, { auditId: id!, actor: ctx.locals.user!, signing: orgSigningOptions() });
   return pdfResponse(doc, 201);

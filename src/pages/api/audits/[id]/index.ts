@@ -6,7 +6,7 @@ import { routeParams } from '../../_route-params.ts';
 
 // GET /api/audits/:id: the audit with its checklist, every response, evidence, score, and once signed its report and actions.
 export const GET: APIRoute = handle(async (ctx) => {
-  const params = routeParams(ctx.params, ctx.locals.path, '/api/audits/[id]');
+  const params = routeParams(ctx.params);
   const { db } = await runtime();
   return json(await getAudit(db, { auditId: params.id!, actor: ctx.locals.user! }));
 });

@@ -6,7 +6,7 @@ import { routeParams } from '../../_route-params.ts';
 
 // GET /api/audits/:id/report.pdf: the signed report, the bytes stored at signing.
 export const GET: APIRoute = handle(async (ctx) => {
-  const params = routeParams(ctx.params, ctx.locals.path, '/api/audits/[id]/report.pdf');
+  const params = routeParams(ctx.params);
   const { db } = await runtime();
   const report = await getReport(db, { auditId: params.id!, actor: ctx.locals.user! });
   return new Response(new Uint8Array(report.bytes), {

@@ -13,7 +13,7 @@ const body = z.object({ password: z.string().max(1024), statement: z.string().ma
 
 // POST /api/audits/:id/sign {password, statement?, signature?}: 200 {reportUrl, sha256, ...}; 401 wrong password; 422 with the blocking item ids; 409 already signed.
 export const POST: APIRoute = handle(async (ctx) => {
-  const params = routeParams(ctx.params, ctx.locals.path, '/api/audits/[id]/sign');
+  const params = routeParams(ctx.params);
   const input = await readJson(ctx.request, body, MAX_BODY);
   const { db } = await runtime();
   const cfg = config();

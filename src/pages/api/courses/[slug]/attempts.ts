@@ -10,7 +10,7 @@ import { routeParams } from '../../_route-params.ts';
 const body = z.object({ answers: z.unknown() });
 
 export const POST: APIRoute = handle(async (ctx) => {
-  const params = routeParams(ctx.params, ctx.locals.path, '/api/courses/[slug]/attempts');
+  const params = routeParams(ctx.params);
   const input = await readJson(ctx.request, body);
   const { db } = await runtime();
   const result = await submitAttempt({ db, userId: ctx.locals.user!.id, courseSlug: params.slug!, locale: requestLocale(ctx.url, ctx.locals.locale), answers: input.answers });

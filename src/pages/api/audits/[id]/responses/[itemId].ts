@@ -10,7 +10,7 @@ const body = z.object({ result: z.enum(ITEM_RESULTS), note: z.string().max(10_00
 
 // PUT /api/audits/:id/responses/:itemId {result, note?}: 200 with the stored response; 409 once the audit is signed.
 export const PUT: APIRoute = handle(async (ctx) => {
-  const params = routeParams(ctx.params, ctx.locals.path, '/api/audits/[id]/responses/[itemId]');
+  const params = routeParams(ctx.params);
   const input = await readJson(ctx.request, body);
   const { db } = await runtime();
   return json(await recordResponse(db, { auditId: params.id!, itemId: params.itemId!, result: input.result, note: input.note, actor: ctx.locals.user! }));

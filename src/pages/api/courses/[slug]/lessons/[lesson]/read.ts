@@ -5,7 +5,7 @@ import { markLessonRead } from '../../../../../../lib/training/mark-lesson-read.
 import { routeParams } from '../../../../_route-params.ts';
 
 export const POST: APIRoute = handle(async (ctx) => {
-  const params = routeParams(ctx.params, ctx.locals.path, '/api/courses/[slug]/lessons/[lesson]/read');
+  const params = routeParams(ctx.params);
   const { db } = await runtime();
   const { created } = await markLessonRead({ db, userId: ctx.locals.user!.id, courseSlug: params.slug!, lessonSlug: params.lesson! });
   return json({ read: true, created });
