@@ -1,6 +1,8 @@
 import { defineMiddleware } from 'astro:middleware';
 import { decideAccess } from './lib/auth/permissions.ts';
-import { errorResponse } from './lib/http.ts';
+import { clearSessionCookie, setSessionCookie } from './lib/auth/session-cookie.ts';
+import { config } from './lib/config.ts';
+import { errorResponse, isSecureRequest } from './lib/http.ts';
 import { localePath, splitLocale } from './lib/locale-path.ts';
 import { runtime } from './lib/runtime.ts';
 
@@ -27,18 +29,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const sessionId = context.cookies.get(lucia.sessionCookieName)?.value ?? null;
   if (sessionId) {
     const { session, user } = await lucia.validateSession(sessionId);
-    const secure = url.protocol === 'https:';
+    const secure = isSecureRequest(context.request, config().trustedProxyHeader);
     if (session && user?.active) {
-      if (session.fresh) {
-        const cookie = lucia.createSessionCookie(session.id);
-        context.cookies.set(cookie.name, cookie.value, { ...cookie.attributes, secure });
-      }
+      // lucia extends a session used in its second half: the cookie follows (sliding expiry)
+      if (session.fresh) setSessionCookie(context.cookies, lucia, session.id, secure);
       context.locals.session = session;
       context.locals.user = user;
     } else {
       if (session) await lucia.invalidateSession(session.id);
-      const blank = lucia.createBlankSessionCookie();
-      context.cookies.set(blank.name, blank.value, { ...blank.attributes, secure });
+      clearSessionCookie(context.cookies, lucia, secure);
     }
   }
 

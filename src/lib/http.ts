@@ -96,3 +96,9 @@ export async function readFormData(request: Request, maxBytes: number): Promise<
     throw new AppError(400, 'The form data is malformed');
   }
 }
+
+/** Whether the client reached us over https: directly, or through the trusted proxy (which then sets x-forwarded-proto). */
+export function isSecureRequest(request: Request, trustedProxyHeader: string | undefined): boolean {
+  if (new URL(request.url).protocol === 'https:') return true;
+  return trustedProxyHeader !== undefined && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}

@@ -33,6 +33,18 @@ describe('sessions', () => {
     expect(page.status).toBe(303);
   });
 
+  it('slides the expiry of a session that is still in use', async () => {
+    const u = await server.user('employee');
+    const c = await server.login(u);
+    const soon = Math.floor(Date.now() / 1000) + 2 * 24 * 3600;
+    await server.db.update(sessions).set({ expiresAt: soon }).where(eq(sessions.userId, u.id));
+    const res = await c.fetch('/api/me/completions');
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie().find((x) => x.startsWith('lms_session='))).toMatch(/Expires=/i);
+    const [row] = await server.db.select().from(sessions).where(eq(sessions.userId, u.id));
+    expect(row!.expiresAt).toBeGreaterThan(soon + 10 * 24 * 3600);
+  });
+
   it('never takes a session id from the URL', async () => {
     const u = await server.user('employee');
     const c = await server.login(u);
@@ -89,5 +101,36 @@ describe('sessions', () => {
     expect(first.headers.get('location')).toBe('/zh-cn/');
     const chosen = await fetch(`${server.url}/`, { headers: { 'accept-language': 'zh-CN,zh;q=0.9', cookie: 'lms_locale=en' }, redirect: 'manual' });
     expect(chosen.headers.get('location')).toBe('/login');
+  });
+});
+
+describe('behind a trusted reverse proxy', () => {
+  let proxied: TestServer;
+  beforeAll(async () => {
+    proxied = await startServer({ env: { LMS_TRUSTED_PROXY_HEADER: 'x-forwarded-for' } });
+  });
+  afterAll(async () => {
+    await proxied?.stop();
+  });
+  const loginVia = (who: { email: string; password: string }, headers: Record<string, string>) =>
+    fetch(`${proxied.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(who) });
+
+  it('marks the session cookie Secure when the proxy says the client used https', async () => {
+    const u = await proxied.user('employee');
+    const res = await loginVia(u, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.7' });
+    expect(res.headers.getSetCookie().find((c) => c.startsWith('lms_session='))).toMatch(/; Secure/i);
+  });
+
+  it('throttles the client address from the trusted header, not the proxy’s own', async () => {
+    const u = await proxied.user('employee');
+    for (let i = 0; i < 50; i++) await loginVia({ email: `nobody${i}@x.example`, password: 'wrong wrong wrong' }, { 'x-forwarded-for': '203.0.113.50' });
+    expect((await loginVia(u, { 'x-forwarded-for': '203.0.113.50' })).status).toBe(429);
+    expect((await loginVia(u, { 'x-forwarded-for': '203.0.113.51' })).status).toBe(200);
+  }, 60_000);
+
+  it('ignores forwarding headers when no proxy is configured', async () => {
+    const u = await server.user('employee');
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify(u) });
+    expect(res.headers.getSetCookie().find((c) => c.startsWith('lms_session='))).not.toMatch(/Secure/i);
   });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { login } from '../../../lib/auth/login.ts';
 import { setSessionCookie } from '../../../lib/auth/session-cookie.ts';
 import { config } from '../../../lib/config.ts';
-import { clientAddressOf, handle, json, readJson } from '../../../lib/http.ts';
+import { clientAddressOf, handle, isSecureRequest, json, readJson } from '../../../lib/http.ts';
 import { runtime } from '../../../lib/runtime.ts';
 
 const body = z.object({ email: z.string().max(254), password: z.string().max(1024) });
@@ -13,6 +13,6 @@ export const POST: APIRoute = handle(async (ctx) => {
   const { db, lucia } = await runtime();
   const address = clientAddressOf(ctx.request, ctx.clientAddress, config().trustedProxyHeader);
   const { session, user } = await login({ db, lucia, email: input.email, password: input.password, address });
-  setSessionCookie(ctx.cookies, lucia, session.id, ctx.url);
+  setSessionCookie(ctx.cookies, lucia, session.id, isSecureRequest(ctx.request, config().trustedProxyHeader));
   return json({ user });
 });
