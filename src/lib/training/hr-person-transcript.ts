@@ -1,8 +1,9 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import { attempts, completions, departments, users } from '../../../db/schema.ts';
+import { completions, departments, users } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { statusRowsSql, type StatusRow } from './hr-status-sql.ts';
+import { listAttempts, type AttemptRow } from './list-attempts.ts';
 
 export type PersonTranscriptOptions = { db: Db; userId: string; now?: number };
 
@@ -10,7 +11,7 @@ export type PersonTranscript = {
   person: { id: string; email: string; name: string; role: string; active: boolean; department: string | null };
   /** Every assignment with its status. */
   assignments: StatusRow[];
-  attempts: { id: string; course: string; attemptNumber: number; version: number; score: number; passed: boolean; createdAt: number; completionId: string | null }[];
+  attempts: AttemptRow[];
   completions: { id: string; course: string; version: number; score: number; completedAt: number; expiresAt: number | null; certificateNumber: string }[];
 };
 
@@ -25,22 +26,7 @@ export async function getPersonTranscript(o: PersonTranscriptOptions): Promise<P
   if (!person) throw notFound('No such person');
   const [assigned, tried, done] = await Promise.all([
     o.db.all<StatusRow>(sql`SELECT * FROM (${statusRowsSql({ now, userId: o.userId, includeInactive: true })}) s ORDER BY s."course"`),
-    o.db
-      .select({
-        id: attempts.id,
-        course: attempts.courseSlug,
-        attemptNumber: attempts.attemptNumber,
-        version: attempts.courseVersion,
-        score: attempts.score,
-        passed: attempts.passed,
-        createdAt: attempts.createdAt,
-        completionId: completions.id,
-      })
-      .from(attempts)
-      .leftJoin(completions, eq(completions.attemptId, attempts.id))
-      .where(eq(attempts.userId, o.userId))
-      .orderBy(desc(attempts.createdAt), desc(attempts.attemptNumber))
-      .limit(500),
+    listAttempts({ db: o.db, userId: o.userId, limit: 500 }),
     o.db
       .select({
         id: completions.id,

@@ -2,20 +2,12 @@
 import { assignments, attempts, completions, departments, lessonProgress, users } from '../../../db/schema.ts';
 import type { Db } from '../../../src/lib/db/client.ts';
 import { newId } from '../../../src/lib/ids.ts';
+import { seededRandom } from '../../../src/lib/training/shuffle.ts';
 
 export const DAY = 24 * 60 * 60 * 1000;
 
-/** A small deterministic PRNG (mulberry32), so a generated dataset is the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator, so a generated dataset is the same on every run. */
+export const prng = (seed: number): (() => number) => seededRandom(String(seed));
 
 export async function addDepartment(db: Db, name: string): Promise<string> {
   const id = newId();
