@@ -161,5 +161,7 @@ test('an audit’s findings go from open to verified, and every view tells the t
   await auditorPage.goto(`${server.url}/audits/${auditId}`);
   await expect(auditorPage.getByTestId('audit-closure')).toHaveText('Closed');
   await expect(auditorPage.getByTestId('follow-ups').locator('li')).toHaveCount(1);
+  await auditorPage.goto(`${server.url}/audits`);
+  await expect(auditorPage.getByTestId(`audit-${auditId}`).getByTestId('audit-closure')).toHaveText('Closed');
   await auditorPage.screenshot({ path: path.join(shots, 'audit-closed-phone.png'), fullPage: true });
 });

@@ -23,6 +23,8 @@ export type AuditListRow = {
   score: number | null;
   /** Signed: corrective actions not yet verified closed. Draft: items answered fail or partial so far. */
   openFindings: number;
+  /** Signed with every corrective action verified (auditClosure's rule, from the counts). */
+  closed: boolean;
 };
 
 export type ListAuditsOptions = { actor: Actor; status?: AuditStatus; limit?: number };
@@ -67,5 +69,6 @@ export async function listAudits(db: Db, o: ListAuditsOptions): Promise<AuditLis
     total: getChecklist(r.checklistSlug, isLocale(r.locale) ? r.locale : 'en')?.sections.reduce((n, s) => n + s.items.length, 0) ?? 0,
     score: r.score === null ? null : Number(r.score),
     openFindings: Number(r.openFindings),
+    closed: r.status === 'signed' && Number(r.openFindings) === 0,
   }));
 }
