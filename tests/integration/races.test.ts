@@ -1,6 +1,7 @@
 // Concurrency over HTTP: many people at once, double clicks and two tabs lose nothing and duplicate nothing.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { legalTargets, type ActionStatus } from '../../src/lib/audit/action-transitions.ts';
 import { answersFor, checklistItems } from '../support/quiz.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -46,5 +47,36 @@ describe('races', () => {
     const signs = await Promise.all(Array.from({ length: 10 }, () => c.fetch(`/api/audits/${id}/sign`, { method: 'POST', json: { password: auditor.password, statement: 'I confirm' } })));
     expect(signs.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
     expect(await count(sql`select count(*) as n from signed_documents where kind = 'audit_report' and subject_id = ${id}`)).toBe(1);
+  }, 120_000);
+
+  it('concurrent status changes of one action keep every accepted change in its history and reach no illegal state', async () => {
+    const auditor = await server.user('auditor');
+    const a = await server.login(auditor);
+    const owner = await server.user('employee');
+    const o = await server.login(owner);
+    const { id: auditId } = (await (await a.fetch('/api/audits', { method: 'POST', json: { checklist: 'records-destruction', title: 'Action race' } })).json()) as { id: string };
+    for (const [i, item] of checklistItems('records-destruction').entries()) await a.fetch(`/api/audits/${auditId}/responses/${item.id}`, { method: 'PUT', json: { result: i === 0 ? 'fail' : 'pass', note: 'x' } });
+    expect((await a.fetch(`/api/audits/${auditId}/sign`, { method: 'POST', json: { password: auditor.password, statement: 'ok' } })).status).toBe(200);
+    const [action] = (await (await a.fetch(`/api/actions?audit=${auditId}`)).json()) as { id: string }[];
+    await a.fetch(`/api/actions/${action!.id}`, { method: 'PATCH', json: { owner: owner.email } });
+
+    const moves = [
+      ...Array.from({ length: 6 }, () => o.fetch(`/api/actions/${action!.id}`, { method: 'PATCH', json: { status: 'in_progress' } })),
+      ...Array.from({ length: 6 }, () => o.fetch(`/api/actions/${action!.id}`, { method: 'PATCH', json: { status: 'resolved', comment: 'fixed it' } })),
+      ...Array.from({ length: 4 }, () => a.fetch(`/api/actions/${action!.id}`, { method: 'PATCH', json: { status: 'verified' } })),
+    ];
+    const statuses = (await Promise.all(moves)).map((r) => r.status);
+    expect(statuses.every((s) => [200, 409, 422].includes(s))).toBe(true);
+
+    const detail = (await (await a.fetch(`/api/actions/${action!.id}`)).json()) as { action: { status: ActionStatus }; events: { kind: string; fromValue: string | null; toValue: string | null }[] };
+    const changes = detail.events.filter((e) => e.kind === 'status');
+    expect(changes.length).toBe(statuses.filter((s) => s === 200).length);
+    let current: ActionStatus = 'open';
+    for (const change of changes) {
+      expect(change.fromValue).toBe(current);
+      expect(legalTargets(current)).toContain(change.toValue);
+      current = change.toValue as ActionStatus;
+    }
+    expect(detail.action.status).toBe(current);
   }, 120_000);
 });
