@@ -16,7 +16,7 @@ export const newUserSchema = z.object({
   department: z.string().trim().max(120).optional().transform((d) => (d ? d : undefined)),
 });
 
-export type NewUser = z.infer<typeof newUserSchema>;
+export type NewUser = Omit<z.infer<typeof newUserSchema>, 'department'> & { department?: string | undefined };
 
 export type ImportProblem = { line: number; message: string };
 
