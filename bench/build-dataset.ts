@@ -1,6 +1,9 @@
 // Fills a fresh database with a large organisation for the benchmark: departments, people, the three
 // courses assigned to everyone, and hundreds of thousands of graded attempts with their completions.
-// Rows go in as big multi-row INSERTs inside one transaction per table, which is what makes it fast.
+// Rows go in as big multi-row INSERTs inside one transaction per table, which is what makes it fast;
+// assignments go in last, so the triggers that copy each person's latest completion onto the
+// assignment row run once per assignment instead of once per attempt. Sessions are written directly
+// (no password checks), so the load can come from thousands of different people.
 import type { Client, InArgs } from '@libsql/client';
 import { hashPassword } from '../src/lib/auth/password.ts';
 import { getCourse } from '../src/lib/content/catalog.ts';
@@ -13,8 +16,10 @@ export const BENCH_PASSWORD = 'bench-password-0123';
 export const COURSES = ['confidentiality', 'retention-and-destruction', 'emergency-response'];
 const DAY = 24 * 60 * 60 * 1000;
 
-export type DatasetSize = { employees: number; departments: number; attemptsPerCourse: number };
+export type DatasetSize = { employees: number; departments: number; attemptsPerCourse: number; sessions: number };
 export type DatasetSummary = { users: number; departments: number; assignments: number; attempts: number; completions: number; seconds: number };
+/** Session cookies (`lms_session=…`) for HR, an auditor and `sessions` different employees. */
+export type DatasetLogins = { hrEmail: string; hr: string; auditor: string; employees: string[] };
 
 /** A deterministic PRNG (mulberry32), so every run builds the same organisation. */
 function prng(seed: number): () => number {
@@ -63,7 +68,7 @@ function answerPool(course: string, rand: () => number) {
 }
 
 /** Builds the benchmark organisation into an empty, migrated database; returns the HR and one employee login. */
-export async function buildDataset(client: Client, size: DatasetSize, now = Date.now()): Promise<DatasetSummary & { hrEmail: string; employeeEmail: string }> {
+export async function buildDataset(client: Client, size: DatasetSize, now = Date.now()): Promise<DatasetSummary & DatasetLogins> {
   const started = performance.now();
   const rand = prng(42);
   await client.execute('PRAGMA synchronous = OFF'); // a throwaway database: durability is not the point here
@@ -73,17 +78,26 @@ export async function buildDataset(client: Client, size: DatasetSize, now = Date
   const surnames = ['王', '李', '张', '刘', '陈', 'Smith', 'García', 'Nguyen'];
   const people = Array.from({ length: size.employees }, (_, i) => ({ id: newId(), email: `emp${String(i + 1).padStart(5, '0')}@bench.example`, name: `${surnames[i % surnames.length]} ${i + 1}`, dept: depts[i % depts.length]!.id }));
   const hr = { id: newId(), email: 'hr@bench.example' };
+  const auditor = { id: newId(), email: 'auditor@bench.example' };
   await insertMany(
     client,
     'users',
     ['id', 'email', 'name', 'role', 'department_id', 'password_hash', 'active', 'created_at'],
-    [[hr.id, hr.email, 'Bench HR', 'hr', depts[0]!.id, passwordHash, 1, now], ...people.map((p) => [p.id, p.email, p.name, 'employee', p.dept, passwordHash, 1, now])],
+    [
+      [hr.id, hr.email, 'Bench HR', 'hr', depts[0]!.id, passwordHash, 1, now],
+      [auditor.id, auditor.email, 'Bench Auditor', 'auditor', depts[1]!.id, passwordHash, 1, now],
+      ...people.map((p) => [p.id, p.email, p.name, 'employee', p.dept, passwordHash, 1, now]),
+    ],
   );
+  // lucia keeps expiry in seconds; 13 of 14 days left, so no request renews a session during the run
+  const sessionOwners = [hr.id, auditor.id, ...people.slice(0, size.sessions).map((p) => p.id)];
+  const sessionRows = sessionOwners.map((userId) => [newId(40), userId, Math.floor(now / 1000) + 13 * 24 * 3600]);
+  await insertMany(client, 'sessions', ['id', 'user_id', 'expires_at'], sessionRows);
+  const cookies = sessionRows.map((r) => `lms_session=${r[0]}`);
   const rules = COURSES.map((course) => ({ id: newId(), course, dueAt: now + 30 * DAY }));
   await insertMany(client, 'assignment_rules', ['id', 'course_slug', 'department_id', 'scope_key', 'due_at', 'recur_months', 'created_by', 'created_at'], rules.map((r) => [r.id, r.course, null, '*', r.dueAt, 12, hr.id, now]));
   // due dates from 45 days ago to 75 days ahead, so every status appears in quantity
   const assignmentRows = people.flatMap((p) => rules.map((r) => [newId(), p.id, r.course, now + Math.floor((rand() * 120 - 45) * DAY), 12, r.id, hr.id, now]));
-  const assignments = await insertMany(client, 'assignments', ['id', 'user_id', 'course_slug', 'due_at', 'recur_months', 'rule_id', 'assigned_by', 'created_at'], assignmentRows);
 
   const pools = new Map(COURSES.map((c) => [c, answerPool(c, rand)]));
   const completionRows: unknown[][] = [];
@@ -110,15 +124,18 @@ export async function buildDataset(client: Client, size: DatasetSize, now = Date
   }
   const attempts = await insertMany(client, 'attempts', ['id', 'user_id', 'course_slug', 'course_version', 'locale', 'answers', 'results', 'score', 'passed', 'attempt_number', 'created_at'], attemptRows(), 300);
   const completions = await insertMany(client, 'completions', ['id', 'user_id', 'course_slug', 'course_version', 'attempt_id', 'score', 'completed_at', 'expires_at', 'certificate_number'], completionRows);
+  const assignments = await insertMany(client, 'assignments', ['id', 'user_id', 'course_slug', 'due_at', 'recur_months', 'rule_id', 'assigned_by', 'created_at'], assignmentRows);
   await client.execute('PRAGMA optimize');
   return {
-    users: people.length + 1,
+    users: people.length + 2,
     departments: depts.length,
     assignments,
     attempts,
     completions,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     hrEmail: hr.email,
-    employeeEmail: people[0]!.email,
+    hr: cookies[0]!,
+    auditor: cookies[1]!,
+    employees: cookies.slice(2),
   };
 }

@@ -76,4 +76,5 @@ export async function benchPdfs(runs = 15): Promise<{ items: number; results: Pd
   }
 }
 
-if (import.meta.main) console.log(await benchPdfs(Number(process.env.RUNS) || 15));
+// run on its own (bench/run.ts does, so the peak memory is the PDF work's alone): prints the figures as JSON
+if (import.meta.main) console.log(JSON.stringify(await benchPdfs(Number(process.env.RUNS) || 15)));

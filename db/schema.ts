@@ -101,6 +101,16 @@ export const assignments = sqliteTable(
     ruleId: text('rule_id').references(() => assignmentRules.id),
     assignedBy: text('assigned_by').references(() => users.id),
     createdAt: createdAt(),
+    // Copies of the person's latest completion of the course and whether they have started it (an
+    // attempt or a lesson read), so HR's dashboard and export read a status from this row alone.
+    // NEVER written by the app: triggers on completions, attempts, lesson_progress and assignments
+    // keep them right inside every writing transaction (migration 0001_assignment_status). A
+    // migration that rebuilds one of those four tables must create the triggers again.
+    completionId: text('completion_id'),
+    completedAt: integer('completed_at'),
+    expiresAt: integer('expires_at'),
+    score: integer('score'),
+    started: integer('started', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('assignments_user_course_idx').on(t.userId, t.courseSlug),

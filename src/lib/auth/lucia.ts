@@ -1,14 +1,13 @@
-import { DrizzleSQLiteAdapter } from '@lucia-auth/adapter-drizzle';
 import { Lucia, TimeSpan } from 'lucia';
-import { sessions, users, type Role } from '../../../db/schema.ts';
+import type { Role } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
+import { SessionAdapter } from './session-adapter.ts';
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; departmentId: string | null; active: boolean };
 
 /** Lucia over our users and sessions tables; sessions last 14 days and slide while used. */
 export function createLucia(db: Db) {
-  const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
-  return new Lucia(adapter, {
+  return new Lucia(new SessionAdapter(db), {
     sessionExpiresIn: new TimeSpan(14, 'd'),
     sessionCookie: { name: 'lms_session', attributes: { sameSite: 'lax' } },
     getUserAttributes: (a) => ({

@@ -4,18 +4,31 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { csvLine, UTF8_BOM } from '../reports/csv.ts';
 import type { Db } from '../db/client.ts';
 import type { HrFilters } from './hr-filters.ts';
-import { exportColumns, pageExportRows, type ExportCursor, type ExportRow } from './hr-export-rows.ts';
+import { exportColumns, exportRow, pageExportRows, pageExportTextRows, type ExportCursor, type ExportTextTuple, type PageExportRowsOptions } from './hr-export-rows.ts';
 
 export type ExportFormat = 'csv' | 'json';
 export type CompletionsStreamOptions = { db: Db; filters: HrFilters; format: ExportFormat; now?: number; pageSize?: number };
 
-/** An ISO 8601 UTC time to the second, which sorts as text and Excel shows as is; empty for none. */
-export function exportTime(at: number | null): string {
-  return at === null ? '' : new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+type Page = { text: string; rows: number; last: ExportCursor };
+
+// Times come as ISO 8601 UTC to the second: they sort as text and Excel shows them as they are.
+function csvRow(r: ExportTextTuple): string {
+  return csvLine([r[0], r[1], r[2] ?? '', r[3], r[4], r[5], r[6] ?? '', r[7] ?? '', r[8] ?? '']);
 }
 
-function csvRow(r: ExportRow): string {
-  return csvLine([r.email, r.name, r.department ?? '', r.course, r.status, exportTime(r.dueAt), exportTime(r.completedAt), r.score ?? '', exportTime(r.expiresAt)]);
+/** One page as CSV lines, or null after the last row. */
+async function csvPage(page: PageExportRowsOptions): Promise<Page | null> {
+  const rows = await pageExportTextRows(page);
+  const last = rows.at(-1);
+  return last ? { text: rows.map(csvRow).join(''), rows: rows.length, last: { email: last[0], course: last[3] } } : null;
+}
+
+/** One page as JSON array members (a comma before each but the very first), or null after the last row. */
+async function jsonPage(page: PageExportRowsOptions, first: boolean): Promise<Page | null> {
+  const rows = await pageExportRows(page);
+  const last = rows.at(-1);
+  const text = rows.map((r, i) => `${first && i === 0 ? '' : ','}\n${JSON.stringify(exportRow(r))}`).join('');
+  return last ? { text, rows: rows.length, last: { email: last[0], course: last[3] } } : null;
 }
 
 /** The export as bytes: CSV (UTF-8 with BOM, formula-guarded cells) or a JSON array, read page by page. */
@@ -37,20 +50,16 @@ export function completionsStream(o: CompletionsStreamOptions): ReadableStream<U
         // The embedded database answers synchronously, so without this the whole export would run as one
         // chain of microtasks: nothing reaches the socket and no other request is served until it ends.
         await nextTurn();
-        const rows = await pageExportRows({ db: o.db, filters: o.filters, now, after: cursor, limit });
-        if (rows.length === 0) {
+        const request = { db: o.db, filters: o.filters, now, after: cursor, limit };
+        const page = o.format === 'csv' ? await csvPage(request) : await jsonPage(request, rowsSent === 0);
+        if (!page) {
           if (o.format === 'json') controller.enqueue(encoder.encode(']\n'));
           controller.close();
           return;
         }
-        const last = rows[rows.length - 1]!;
-        cursor = { email: last.email, course: last.course };
-        const text =
-          o.format === 'csv'
-            ? rows.map(csvRow).join('')
-            : rows.map((r, i) => `${rowsSent + i === 0 ? '' : ','}\n${JSON.stringify(r)}`).join('');
-        rowsSent += rows.length;
-        controller.enqueue(encoder.encode(text));
+        cursor = page.last;
+        rowsSent += page.rows;
+        controller.enqueue(encoder.encode(page.text));
       },
     },
     { highWaterMark: 1 },

@@ -51,7 +51,8 @@ function innerConditions(o: StatusRowsOptions): SQL {
  * One row per active person and assigned course, with status and effective due date. The CASE is
  * `courseStatus()`: a current completion is completed; an expired one is expired until expiry +
  * grace, then overdue; with no completion, past the due date is overdue, else started is
- * in_progress, else assigned. The latest completion is one index seek per row.
+ * in_progress, else assigned. The latest completion and the started flag are columns of the
+ * assignment row (kept by triggers, see db/schema.ts), so a row costs one user lookup, no subquery.
  */
 export function statusRowsSql(o: StatusRowsOptions): SQL {
   const { now } = o;
@@ -59,25 +60,21 @@ export function statusRowsSql(o: StatusRowsOptions): SQL {
   return sql`SELECT u.id AS "userId", u.email AS "email", u.name AS "name", u.department_id AS "departmentId", d.name AS "department",
     a.course_slug AS "course",
     CASE
-      WHEN c.id IS NULL THEN
+      WHEN a.completion_id IS NULL THEN
         CASE
           WHEN ${now} > a.due_at THEN 'overdue'
-          WHEN EXISTS (SELECT 1 FROM attempts t WHERE t.user_id = a.user_id AND t.course_slug = a.course_slug)
-            OR EXISTS (SELECT 1 FROM lesson_progress p WHERE p.user_id = a.user_id AND p.course_slug = a.course_slug) THEN 'in_progress'
+          WHEN a.started THEN 'in_progress'
           ELSE 'assigned'
         END
-      WHEN c.expires_at IS NULL OR c.expires_at > ${now} THEN 'completed'
-      WHEN ${now} > c.expires_at + ${grace} THEN 'overdue'
+      WHEN a.expires_at IS NULL OR a.expires_at > ${now} THEN 'completed'
+      WHEN ${now} > a.expires_at + ${grace} THEN 'overdue'
       ELSE 'expired'
     END AS "status",
-    CASE WHEN c.expires_at IS NOT NULL AND c.expires_at <= ${now} THEN c.expires_at + ${grace} ELSE a.due_at END AS "dueAt",
-    c.id AS "completionId", c.completed_at AS "completedAt", c.expires_at AS "expiresAt", c.score AS "score"
+    CASE WHEN a.expires_at IS NOT NULL AND a.expires_at <= ${now} THEN a.expires_at + ${grace} ELSE a.due_at END AS "dueAt",
+    a.completion_id AS "completionId", a.completed_at AS "completedAt", a.expires_at AS "expiresAt", a.score AS "score"
   FROM assignments a
   JOIN users u ON u.id = a.user_id
   LEFT JOIN departments d ON d.id = u.department_id
-  LEFT JOIN completions c ON c.id = (
-    SELECT c2.id FROM completions c2 WHERE c2.user_id = a.user_id AND c2.course_slug = a.course_slug ORDER BY c2.completed_at DESC LIMIT 1
-  )
   WHERE ${innerConditions(o)}`;
 }
 

@@ -90,6 +90,13 @@ describe('the completions export', () => {
     expect(text).not.toContain(c);
   });
 
+  it('writes CSV times as ISO 8601 UTC to the second, cutting the milliseconds rather than rounding them', async () => {
+    const a = await addPerson(t.db, { email: 'ms@x.example' });
+    await addAssignment(t.db, a, 'confidentiality', Date.UTC(2027, 0, 31, 23, 59, 59, 999));
+    const rows = parseCsv(await readAll(completionsStream({ db: t.db, filters: {}, format: 'csv', now })));
+    expect(rows.find((r) => r[0] === 'ms@x.example')?.[5]).toBe('2027-01-31T23:59:59Z');
+  });
+
   it('streams the same rows as a JSON array, filtered by status', async () => {
     const a = await addPerson(t.db, { email: 'a@x.example' });
     await addAssignment(t.db, a, 'confidentiality', now - DAY);
