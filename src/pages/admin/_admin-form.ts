@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { createUser, updateUser } from '../../lib/auth/manage-users.ts';
 import { roles } from '../../lib/auth/permissions.ts';
+import { newUserSchema } from '../../lib/auth/user-input.ts';
+import type { Db } from '../../lib/db/client.ts';
+import { AppError } from '../../lib/errors.ts';
 
 // The admin page's forms: one op each, validated here before the domain operation runs.
 export const adminFormSchema = z.discriminatedUnion('op', [
@@ -9,3 +13,24 @@ export const adminFormSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('reactivate'), userId: z.string().min(1).max(64) }),
   z.object({ op: z.literal('password'), userId: z.string().min(1).max(64), password: z.string().max(256) }),
 ]);
+
+/** Validates one submitted admin form and carries it out; throws AppError with a readable message. */
+export async function applyAdminForm(db: Db, actorId: string, form: FormData): Promise<void> {
+  const parsed = adminFormSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) throw new AppError(400, parsed.error.issues[0]?.message ?? 'Invalid form');
+  const f = parsed.data;
+  if (f.op === 'create') {
+    const u = newUserSchema.safeParse(f);
+    if (!u.success) throw new AppError(400, `${String(u.error.issues[0]?.path[0])}: ${u.error.issues[0]?.message}`);
+    await createUser(db, { user: u.data, password: f.password, actorId });
+    return;
+  }
+  await updateUser(db, {
+    userId: f.userId,
+    actorId,
+    role: f.op === 'update' ? f.role : undefined,
+    department: f.op === 'update' ? (f.department ?? null) : undefined,
+    active: f.op === 'deactivate' ? false : f.op === 'reactivate' ? true : undefined,
+    password: f.op === 'password' ? f.password : undefined,
+  });
+}
