@@ -37,3 +37,8 @@ export function translator(locale: Locale) {
 export function catalogKeys(locale: Locale): string[] {
   return Object.keys(catalogs[locale]);
 }
+
+/** An error's text for a page: its UI string in this locale when it names one, else its message. */
+export function errorText(locale: Locale, err: { message: string; key?: string | undefined; params?: Record<string, string | number> }): string {
+  return err.key && catalogs[locale][err.key] ? t(locale, err.key, err.params) : err.message;
+}

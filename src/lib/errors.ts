@@ -5,10 +5,20 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 export class AppError extends Error {
   readonly status: ErrorStatus;
   readonly details: unknown;
+  /** A UI string key (src/i18n) for pages to show this error in the reader's language; the API keeps `message`. */
+  key: string | undefined;
+  params: Record<string, string | number> = {};
   constructor(status: ErrorStatus, message: string, details?: unknown) {
     super(message);
     this.status = status;
     this.details = details;
+  }
+
+  /** Names the UI string that says the same in every locale. */
+  as(key: string, params: Record<string, string | number> = {}): this {
+    this.key = key;
+    this.params = params;
+    return this;
   }
 }
 

@@ -16,11 +16,11 @@ export const MAX_TITLE_LENGTH = 200;
 export async function startAudit(db: Db, o: StartAuditOptions): Promise<{ id: string }> {
   assertAllowed(canReadAudit(o.actor), 'Only auditors and administrators conduct audits');
   const checklist = getChecklist(o.checklist, o.locale);
-  if (!checklist) throw unprocessable(`There is no checklist "${o.checklist}"`);
+  if (!checklist) throw unprocessable(`There is no checklist "${o.checklist}"`).as('error.unknownChecklist', { checklist: o.checklist });
   const title = o.title.trim();
   const site = o.site?.trim() || null;
-  if (!title) throw unprocessable('Give the audit a title');
-  if (title.length > MAX_TITLE_LENGTH || (site?.length ?? 0) > MAX_TITLE_LENGTH) throw unprocessable(`Title and site are at most ${MAX_TITLE_LENGTH} characters`);
+  if (!title) throw unprocessable('Give the audit a title').as('error.auditTitleMissing');
+  if (title.length > MAX_TITLE_LENGTH || (site?.length ?? 0) > MAX_TITLE_LENGTH) throw unprocessable(`Title and site are at most ${MAX_TITLE_LENGTH} characters`).as('error.auditTitleTooLong', { max: MAX_TITLE_LENGTH });
   const id = newId();
   const now = o.now ?? Date.now();
   await writeTransaction(db, async (tx) => {

@@ -28,11 +28,11 @@ async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: str
 /** Creates one account with the given password (12+ characters). */
 export async function createUser(db: Db, o: { user: NewUser; password: string; actorId: string | null }): Promise<string> {
   const problem = passwordProblem(o.password);
-  if (problem) throw unprocessable(problem);
+  if (problem) throw unprocessable(problem).as('error.passwordTooShort');
   const passwordHash = await hashPassword(o.password);
   return writeTransaction(db, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, o.user.email));
-    if (existing) throw conflict(`A user with the email ${o.user.email} already exists`);
+    if (existing) throw conflict(`A user with the email ${o.user.email} already exists`).as('error.emailTaken', { email: o.user.email });
     return insertUser(tx, o.user, passwordHash, o.actorId);
   });
 }
@@ -66,14 +66,14 @@ export type UpdateUserOptions = {
 export async function updateUser(db: Db, o: UpdateUserOptions): Promise<void> {
   if (o.password !== undefined) {
     const problem = passwordProblem(o.password);
-    if (problem) throw unprocessable(problem);
+    if (problem) throw unprocessable(problem).as('error.passwordTooShort');
   }
   const passwordHash = o.password !== undefined ? await hashPassword(o.password) : undefined;
   await writeTransaction(db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, o.userId));
-    if (!user) throw notFound('No such user');
+    if (!user) throw notFound('No such user').as('error.noSuchUser');
     if (o.userId === o.actorId && (o.active === false || (o.role && o.role !== user.role))) {
-      throw unprocessable('You cannot deactivate yourself or change your own role');
+      throw unprocessable('You cannot deactivate yourself or change your own role').as('error.selfChange');
     }
     const departmentId = o.department === undefined ? user.departmentId : o.department ? await ensureDepartment(tx, o.department) : null;
     const changes = {

@@ -39,8 +39,8 @@ export async function assignCourse(o: AssignCourseOptions): Promise<AssignCourse
   if (!can(o.actor.role, 'hr.assign')) throw forbidden();
   const now = o.now ?? Date.now();
   const course = getCourse(o.input.course, 'en');
-  if (!course) throw unprocessable(`Unknown course: ${o.input.course}`, { course: o.input.course });
-  if (o.input.dueAt <= now) throw unprocessable('The due date is in the past', { dueAt: o.input.dueAt });
+  if (!course) throw unprocessable(`Unknown course: ${o.input.course}`, { course: o.input.course }).as('error.unknownCourse', { course: o.input.course });
+  if (o.input.dueAt <= now) throw unprocessable('The due date is in the past', { dueAt: o.input.dueAt }).as('error.dueInPast');
   const incoming = { dueAt: o.input.dueAt, recurMonths: o.input.recurMonths };
   const defaultRecur = course.meta.recertifyMonths;
 

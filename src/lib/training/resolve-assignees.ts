@@ -28,7 +28,7 @@ export async function resolveAssignees(tx: Tx, input: Pick<AssignmentInput, 'all
       .from(departments)
       .where(or(eq(departments.id, wanted), sql`lower(${departments.name}) = lower(${wanted})`))
       .limit(1);
-    if (!dept) throw unprocessable(`Unknown department: ${wanted}`, { department: wanted });
+    if (!dept) throw unprocessable(`Unknown department: ${wanted}`, { department: wanted }).as('error.unknownDepartment', { department: wanted });
     const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, dept.id), eq(users.active, true)));
     return { scope: 'department', department: dept, userIds: rows.map((r) => r.id) };
   }
@@ -40,7 +40,7 @@ export async function resolveAssignees(tx: Tx, input: Pick<AssignmentInput, 'all
       for (const r of rows) found.set(r.email, r.id);
     }
     const unknown = emails.filter((e) => !found.has(e));
-    if (unknown.length) throw unprocessable(`No active account for: ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ''}`, { unknownEmails: unknown });
+    if (unknown.length) throw unprocessable(`No active account for: ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ''}`, { unknownEmails: unknown }).as('error.unknownEmails', { emails: unknown.slice(0, 20).join(', ') });
     return { scope: 'emails', department: null, userIds: [...found.values()] };
   }
   const rows = await tx.select({ id: users.id }).from(users).where(eq(users.active, true));

@@ -1,6 +1,6 @@
 // Turns the action page's forms into one update, and refusals into messages in the reader's language.
 import type { Locale } from '../../i18n/index.ts';
-import { t } from '../../i18n/index.ts';
+import { errorText, t } from '../../i18n/index.ts';
 import { MOVES, isActionStatus, type ActionActor, type ActionStatus } from '../../lib/audit/action-transitions.ts';
 import type { IncomingFile } from '../../lib/audit/action-evidence-file.ts';
 import type { UpdateActionOptions } from '../../lib/audit/update-action.ts';
@@ -48,5 +48,5 @@ export function errorMessage(locale: Locale, err: AppError): string {
   if (err.status === 409) return t(locale, 'actions.error.retry');
   if (err.status === 413) return t(locale, 'actions.error.tooLarge');
   if (err.status === 415) return t(locale, 'actions.error.fileType');
-  return err.message;
+  return errorText(locale, err);
 }

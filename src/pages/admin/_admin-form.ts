@@ -17,11 +17,17 @@ export const adminFormSchema = z.discriminatedUnion('op', [
 /** Validates one submitted admin form and carries it out; throws AppError with a readable message. */
 export async function applyAdminForm(db: Db, actorId: string, form: FormData): Promise<void> {
   const parsed = adminFormSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw new AppError(400, parsed.error.issues[0]?.message ?? 'Invalid form');
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new AppError(400, `Invalid form: ${detail}`).as('error.invalidForm', { detail });
+  }
   const f = parsed.data;
   if (f.op === 'create') {
     const u = newUserSchema.safeParse(f);
-    if (!u.success) throw new AppError(400, `${String(u.error.issues[0]?.path[0])}: ${u.error.issues[0]?.message}`);
+    if (!u.success) {
+      const detail = `${String(u.error.issues[0]?.path[0])}: ${u.error.issues[0]?.message}`;
+      throw new AppError(400, detail).as('error.invalidForm', { detail });
+    }
     await createUser(db, { user: u.data, password: f.password, actorId });
     return;
   }
