@@ -1,22 +1,32 @@
-import { and, asc, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, or, type SQL } from 'drizzle-orm';
 import { departments, users } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 
 export type ListUsersOptions = { query?: string; departmentId?: string; limit?: number; offset?: number };
 
-/** Users with their department names, for administration; never returns password hashes. */
-export function listUsers(db: Db, o: ListUsersOptions = {}) {
+function filtersOf(o: ListUsersOptions): SQL | undefined {
   const filters: SQL[] = [];
   if (o.query) {
     const q = `%${o.query.replace(/[%_]/g, '')}%`;
     filters.push(or(like(users.name, q), like(users.email, q))!);
   }
   if (o.departmentId) filters.push(eq(users.departmentId, o.departmentId));
+  return filters.length ? and(...filters) : undefined;
+}
+
+/** How many users match, for paging. */
+export async function countUsers(db: Db, o: ListUsersOptions = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users).where(filtersOf(o));
+  return row?.n ?? 0;
+}
+
+/** Users with their department names, for administration; never returns password hashes. */
+export function listUsers(db: Db, o: ListUsersOptions = {}) {
   return db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, departmentId: users.departmentId, department: departments.name })
     .from(users)
     .leftJoin(departments, eq(users.departmentId, departments.id))
-    .where(filters.length ? and(...filters) : undefined)
+    .where(filtersOf(o))
     .orderBy(asc(users.name))
     .limit(o.limit ?? 200)
     .offset(o.offset ?? 0);

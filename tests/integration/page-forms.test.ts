@@ -1,4 +1,4 @@
-// Errors from the domain read in the page's language; the API keeps its English message.
+// Page forms and lists: domain errors read in the page's language (the API keeps English), and long lists page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Client, type TestServer } from '../support/server.ts';
 
@@ -34,5 +34,22 @@ describe('errors on pages', () => {
     const api = await hr.fetch('/api/hr/assignments', { method: 'POST', json: { course: 'confidentiality', department: 'Nowhere', dueAt: Date.now() + 86_400_000 } });
     expect(api.status).toBe(422);
     expect((await api.json()).error).toBe('Unknown department: Nowhere');
+  });
+});
+
+describe('the admin user list', () => {
+  it('counts every user and pages through them 100 at a time', async () => {
+    const { sql } = await import('drizzle-orm');
+    const stamp = Date.now();
+    const values = Array.from({ length: 150 }, (_, i) => sql`(${`bulk${i}`}, ${`bulk${i}@paging.example`}, ${`Paging Person ${String(i).padStart(3, '0')}`}, 'employee', 'x', 1, ${stamp})`);
+    await server.db.run(sql`insert into users (id, email, name, role, password_hash, active, created_at) values ${sql.join(values, sql`, `)}`);
+    const first = await (await admin.fetch('/admin?q=Paging')).text();
+    expect(first).toContain('150 users');
+    expect(first.match(/data-email="bulk/g)).toHaveLength(100);
+    expect(first).toContain('Paging Person 099');
+    const second = await (await admin.fetch('/admin?q=Paging&page=2')).text();
+    expect(second.match(/data-email="bulk/g)).toHaveLength(50);
+    expect(second).toContain('Paging Person 149');
+    expect(second).toContain('101–150 of 150');
   });
 });
