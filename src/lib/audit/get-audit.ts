@@ -3,27 +3,13 @@ import { correctiveActions, evidence, signedDocuments, users } from '../../../db
 import type { ChecklistDoc } from '../content/load-content.ts';
 import type { Db } from '../db/client.ts';
 import { assertAllowed, canReadAudit, canSignAudit, canWriteAudit, type Actor } from './audit-access.ts';
-import { isEditable, type AuditStatus } from './audit-state.ts';
+import { isEditable, type AuditHeader } from './audit-state.ts';
 import { answersOf, checklistOf, findAudit, type Answer } from './load-audit.ts';
 import { scoreAudit, type AuditScore } from './scoring.ts';
 import type { EvidenceView } from './upload-evidence.ts';
 
 export type AuditDetail = {
-  audit: {
-    id: string;
-    title: string;
-    site: string | null;
-    checklistSlug: string;
-    checklistVersion: number;
-    locale: string;
-    status: AuditStatus;
-    auditorId: string;
-    auditorName: string;
-    createdAt: number;
-    signedAt: number | null;
-    statement: string | null;
-    hasDrawnSignature: boolean;
-  };
+  audit: AuditHeader & { checklistVersion: number; statement: string | null; hasDrawnSignature: boolean };
   checklist: ChecklistDoc;
   responses: Record<string, Answer>;
   evidence: EvidenceView[];

@@ -4,19 +4,9 @@ import { isLocale } from '../../i18n/index.ts';
 import { getChecklist } from '../content/catalog.ts';
 import type { Db } from '../db/client.ts';
 import { assertAllowed, canReadAudit, type Actor } from './audit-access.ts';
-import type { AuditStatus } from './audit-state.ts';
+import type { AuditHeader, AuditStatus } from './audit-state.ts';
 
-export type AuditListRow = {
-  id: string;
-  title: string;
-  site: string | null;
-  checklistSlug: string;
-  locale: string;
-  status: AuditStatus;
-  auditorId: string;
-  auditorName: string;
-  createdAt: number;
-  signedAt: number | null;
+export type AuditListRow = AuditHeader & {
   answered: number;
   /** Items in the checklist. */
   total: number;
