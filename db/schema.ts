@@ -265,5 +265,12 @@ export const actionEvents = sqliteTable(
   (t) => [index('action_events_action_idx').on(t.actionId, t.id)],
 );
 
+/** Who runs a piece of scheduled work right now: several app servers share one database, one works at a time. */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Role = User['role'];

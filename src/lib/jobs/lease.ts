@@ -1,0 +1,41 @@
+// Scheduled work (reminders, checkpoints, programme drafts) must run on one app server at a
+// time even when several share the database. A lease is a row naming its holder until a time;
+// taking it is one atomic UPSERT, so two servers racing for it cannot both win.
+import { and, eq } from 'drizzle-orm';
+import { jobLeases } from '../../../db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { newId } from '../ids.ts';
+
+/** This process's identity as a lease holder. */
+export const processHolder = `${process.pid}-${newId()}`;
+
+export type LeaseOptions = { name: string; holder?: string; ttlMs: number; now?: number };
+
+/** Takes or renews the named lease; true when this holder has it until now + ttlMs. */
+export async function acquireLease(db: Db, o: LeaseOptions): Promise<boolean> {
+  const holder = o.holder ?? processHolder;
+  const now = o.now ?? Date.now();
+  const rows = await db.$client.execute({
+    sql: `INSERT INTO job_leases (name, holder, expires_at) VALUES (?, ?, ?)
+          ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+          WHERE job_leases.holder = excluded.holder OR job_leases.expires_at <= ?
+          RETURNING holder`,
+    args: [o.name, holder, now + o.ttlMs, now],
+  });
+  return rows.rows.length === 1;
+}
+
+/** Gives the lease back early, if this holder still has it. */
+export async function releaseLease(db: Db, name: string, holder = processHolder): Promise<void> {
+  await db.delete(jobLeases).where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder)));
+}
+
+/** Runs `work` only if the named lease can be had; returns undefined when another holder has it. */
+export async function withLease<T>(db: Db, o: LeaseOptions, work: () => Promise<T>): Promise<T | undefined> {
+  if (!(await acquireLease(db, o))) return undefined;
+  try {
+    return await work();
+  } finally {
+    await releaseLease(db, o.name, o.holder ?? processHolder);
+  }
+}
