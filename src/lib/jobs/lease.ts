@@ -1,7 +1,7 @@
 // Scheduled work (reminders, checkpoints, programme drafts) must run on one app server at a
 // time even when several share the database. A lease is a row naming its holder until a time;
 // taking it is one atomic UPSERT, so two servers racing for it cannot both win.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { jobLeases } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { newId } from '../ids.ts';
@@ -15,14 +15,12 @@ export type LeaseOptions = { name: string; holder?: string; ttlMs: number; now?:
 export async function acquireLease(db: Db, o: LeaseOptions): Promise<boolean> {
   const holder = o.holder ?? processHolder;
   const now = o.now ?? Date.now();
-  const rows = await db.$client.execute({
-    sql: `INSERT INTO job_leases (name, holder, expires_at) VALUES (?, ?, ?)
-          ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-          WHERE job_leases.holder = excluded.holder OR job_leases.expires_at <= ?
-          RETURNING holder`,
-    args: [o.name, holder, now + o.ttlMs, now],
-  });
-  return rows.rows.length === 1;
+  const won = await db.all(sql`
+    INSERT INTO job_leases (name, holder, expires_at) VALUES (${o.name}, ${holder}, ${now + o.ttlMs})
+    ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+    WHERE job_leases.holder = excluded.holder OR job_leases.expires_at <= ${now}
+    RETURNING holder`);
+  return won.length === 1;
 }
 
 /** Gives the lease back early, if this holder still has it. */

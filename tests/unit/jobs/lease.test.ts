@@ -30,8 +30,8 @@ describe('job leases', () => {
 
   it('lets exactly one of many connections racing for a lease run the work', async () => {
     const url = `file:${t.dir}/lms.db`;
-    const dbs: Db[] = [];
-    for (let i = 0; i < 8; i++) dbs.push(drizzleFor(await openClient(url)));
+    const clients = await Promise.all(Array.from({ length: 8 }, () => openClient(url)));
+    const dbs: Db[] = clients.map(drizzleFor);
     let ran = 0;
     const gate = new Promise((r) => setTimeout(r, 50));
     await Promise.all(dbs.map((db, i) => withLease(db, { name: 'c', holder: `h${i}`, ttlMs: 60_000 }, async () => {
@@ -39,6 +39,6 @@ describe('job leases', () => {
       await gate;
     })));
     expect(ran).toBe(1);
-    for (const db of dbs) db.$client.close();
+    for (const c of clients) c.close();
   });
 });
