@@ -17,7 +17,7 @@ export const users = sqliteTable(
     id: text('id').primaryKey(),
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['employee', 'hr', 'auditor', 'admin'] }).notNull(),
+    role: text('role', { enum: ['employee', 'hr', 'auditor', 'admin', 'editor'] }).notNull(),
     departmentId: text('department_id').references(() => departments.id),
     passwordHash: text('password_hash').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
@@ -271,6 +271,42 @@ export const jobLeases = sqliteTable('job_leases', {
   holder: text('holder').notNull(),
   expiresAt: integer('expires_at').notNull(),
 });
+
+export const contentKinds = ['course', 'checklist'] as const;
+export type ContentKind = (typeof contentKinds)[number];
+
+/** Every published version of a course or checklist, both languages as JSON; never changed once written. */
+export const contentVersions = sqliteTable(
+  'content_versions',
+  {
+    // only grows: max(id) is the content generation app servers compare against their cache
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: contentKinds }).notNull(),
+    slug: text('slug').notNull(),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    material: integer('material', { mode: 'boolean' }).notNull().default(false),
+    note: text('note').notNull().default(''),
+    publishedBy: text('published_by').references(() => users.id),
+    publishedAt: integer('published_at').notNull(),
+  },
+  (t) => [uniqueIndex('content_versions_slug_version_idx').on(t.kind, t.slug, t.version)],
+);
+
+/** The one working draft of a course or checklist; `revision` grows with every save (editors' version check). */
+export const contentDrafts = sqliteTable(
+  'content_drafts',
+  {
+    kind: text('kind', { enum: contentKinds }).notNull(),
+    slug: text('slug').notNull(),
+    body: text('body').notNull(),
+    revision: integer('revision').notNull(),
+    baseVersion: integer('base_version'),
+    updatedBy: text('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.slug] })],
+);
 
 export type User = typeof users.$inferSelect;
 export type Role = User['role'];

@@ -9,6 +9,7 @@ export const demoPeople: NewUser[] = [
   { email: 'admin@example.com', name: 'Ada Admin', role: 'admin', department: 'Management' },
   { email: 'hr@example.com', name: 'Hannah Reyes', role: 'hr', department: 'Human Resources' },
   { email: 'auditor@example.com', name: 'Arthur Audit', role: 'auditor', department: 'Compliance' },
+  { email: 'editor@example.com', name: 'Eda Editor', role: 'editor', department: 'Compliance' },
   { email: 'employee@example.com', name: 'Emma Employee', role: 'employee', department: 'Tax Services' },
   { email: 'li.wei@example.com', name: '李伟', role: 'employee', department: 'Tax Services' },
   { email: 'zhang.min@example.com', name: '张敏', role: 'employee', department: 'Company Formation' },

@@ -4,6 +4,10 @@ import { parseArgs } from 'node:util';
 import { seedDemo } from '../db/seed.ts';
 import { createUser, importUsers } from '../src/lib/auth/manage-users.ts';
 import { newUserSchema, validateUserImport } from '../src/lib/auth/user-input.ts';
+import { exportContent } from '../src/lib/authoring/export-content.ts';
+import { importContent } from '../src/lib/authoring/import-content.ts';
+import { ContentError } from '../src/lib/content/load-content.ts';
+import { readContentSource } from '../src/lib/content/read-content-source.ts';
 import { closeDb } from '../src/lib/db/client.ts';
 import { AppError } from '../src/lib/errors.ts';
 import { verifyLog } from '../src/lib/log/verify-log.ts';
@@ -11,11 +15,13 @@ import { parseCsv } from '../src/lib/reports/csv.ts';
 import { prepare } from './prepare.ts';
 
 const usage = `Usage: npm run lms -- <command>
-  user add --email E --name N --role employee|hr|auditor|admin [--department D]   (password on standard input)
+  user add --email E --name N --role employee|hr|auditor|admin|editor [--department D]   (password on standard input)
   user import <file.csv>        columns email,name,role,department; all rows or none
   db migrate                    apply migrations
   db seed                       add the demo organisation (also in production)
-  log verify                    check the audit log's hash chain`;
+  log verify                    check the audit log's hash chain
+  content import <dir|zip> [--material] [--note N]   publish what differs from the database as new versions
+  content export <dir>          write the published courses and checklists in the content/ format`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -74,6 +80,34 @@ async function main(argv: string[]): Promise<number> {
       const created = await importUsers(db, { users, actorId: null });
       console.log(`Imported ${created.length} users. One-time passwords:`);
       for (const c of created) console.log(`${c.email}\t${c.password}`);
+      return 0;
+    }
+    case 'content import': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { material: { type: 'boolean' }, note: { type: 'string' } } });
+      if (!positionals[0]) {
+        console.error('Name the content directory or zip file to import.');
+        return 2;
+      }
+      let source;
+      try {
+        source = readContentSource(positionals[0]);
+      } catch (err) {
+        if (!(err instanceof ContentError)) throw err;
+        console.error(`${err.message}\nNothing was imported.`);
+        return 1;
+      }
+      const { published, unchanged } = await importContent(db, { source, actorId: null, material: values.material, note: values.note });
+      for (const p of published) console.log(`published ${p.kind} ${p.slug} version ${p.version}`);
+      console.log(`${published.length} published, ${unchanged.length} unchanged.`);
+      return 0;
+    }
+    case 'content export': {
+      if (!rest[0]) {
+        console.error('Name the directory to export into.');
+        return 2;
+      }
+      const files = await exportContent(db, rest[0]);
+      console.log(`Wrote ${files.length} files to ${rest[0]}.`);
       return 0;
     }
     default:

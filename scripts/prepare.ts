@@ -1,15 +1,24 @@
 // What every entry point does first: migrate the database and, on an empty one, seed the demo.
 import { isEmpty, seedDemo } from '../db/seed.ts';
 import '../db/seed-extensions.ts';
+import { hasNoContent, importContent } from '../src/lib/authoring/import-content.ts';
+import { refreshCatalog } from '../src/lib/content/catalog.ts';
+import { loadCatalog } from '../src/lib/content/load-content.ts';
 import { config } from '../src/lib/config.ts';
 import { getDb } from '../src/lib/db/client.ts';
 import { migrateDatabase } from '../src/lib/db/migrate.ts';
 import { orgSigningIdentity } from '../src/lib/reports/org-signing.ts';
 
-/** Migrates; seeds the demo organisation into an empty database unless in production. */
+/** Migrates; imports content/ into a database without content; seeds the demo organisation into an empty database unless in production. */
 export async function prepare(o: { seed: boolean; signing?: boolean }) {
   const db = await getDb();
   await migrateDatabase(db);
+  // the database is the source of truth for published content; content/ is only its first version
+  if (await hasNoContent(db)) {
+    const { published } = await importContent(db, { source: loadCatalog(config().contentDir), actorId: null });
+    console.log(`Imported ${published.length} courses and checklists from ${config().contentDir}.`);
+  }
+  await refreshCatalog(db);
   if (o.seed && !config().production && (await isEmpty(db))) {
     const logins = await seedDemo(db);
     console.log('\nDemo organisation created. These passwords are shown only once:\n');

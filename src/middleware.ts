@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { decideAccess } from './lib/auth/permissions.ts';
+import { refreshCatalog } from './lib/content/catalog.ts';
 import { clearSessionCookie, setSessionCookie } from './lib/auth/session-cookie.ts';
 import { config } from './lib/config.ts';
 import { errorResponse, isSecureRequest } from './lib/http.ts';
@@ -24,9 +25,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.session = null;
 
-  const { lucia } = await runtime();
+  const { db, lucia } = await runtime();
   // Session ids are read from the cookie only, never from the URL.
   const sessionId = context.cookies.get(lucia.sessionCookieName)?.value ?? null;
+  // published content is cached per process; one cheap query tells whether any server published since
+  const contentFresh = refreshCatalog(db);
+  contentFresh.catch(() => undefined); // awaited below; not an unhandled rejection if the session lookup throws first
   if (sessionId) {
     const { session, user } = await lucia.validateSession(sessionId);
     const secure = isSecureRequest(context.request, config().trustedProxyHeader);
@@ -41,6 +45,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
 
+  await contentFresh;
   const isApi = path.startsWith('/api/');
   // the JSON API is not localised: it lives at /api only
   if (isApi && locale !== 'en') return errorResponse(404, 'Not found');

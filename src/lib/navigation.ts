@@ -8,6 +8,7 @@ const items: NavItem[] = [
   { path: '/hr', labelKey: 'nav.hr', permission: 'hr.view' },
   { path: '/audits', labelKey: 'nav.audits', permission: 'audits.conduct' },
   { path: '/actions', labelKey: 'nav.actions', permission: 'actions.own' },
+  { path: '/authoring', labelKey: 'nav.authoring', permission: 'content.edit' },
   { path: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
 ];
 

@@ -24,7 +24,8 @@ const expectedNav: Record<Role, string[]> = {
   employee: ['Home', 'Training', 'Actions'],
   hr: ['Home', 'Training', 'HR', 'Actions'],
   auditor: ['Home', 'Training', 'Audits', 'Actions'],
-  admin: ['Home', 'Training', 'HR', 'Audits', 'Actions', 'Admin'],
+  admin: ['Home', 'Training', 'HR', 'Audits', 'Actions', 'Authoring', 'Admin'],
+  editor: ['Home', 'Training', 'Actions', 'Authoring'],
 };
 
 for (const role of roles) {

@@ -7,6 +7,8 @@ import { assertAllowed, canReadAudit, type Actor } from './audit-access.ts';
 import type { AuditHeader, AuditStatus } from './audit-state.ts';
 
 export type AuditListRow = AuditHeader & {
+  /** The checklist version the audit started on (it keeps it when a newer one is published). */
+  checklistVersion: number;
   answered: number;
   /** Items in the checklist. */
   total: number;
@@ -31,6 +33,7 @@ export async function listAudits(db: Db, o: ListAuditsOptions): Promise<AuditLis
       title: audits.title,
       site: audits.site,
       checklistSlug: audits.checklistSlug,
+      checklistVersion: audits.checklistVersion,
       locale: audits.locale,
       status: audits.status,
       auditorId: audits.auditorId,
@@ -56,7 +59,7 @@ export async function listAudits(db: Db, o: ListAuditsOptions): Promise<AuditLis
   return rows.map((r) => ({
     ...r,
     answered: Number(r.answered),
-    total: getChecklist(r.checklistSlug, isLocale(r.locale) ? r.locale : 'en')?.sections.reduce((n, s) => n + s.items.length, 0) ?? 0,
+    total: getChecklist(r.checklistSlug, isLocale(r.locale) ? r.locale : 'en', r.checklistVersion)?.sections.reduce((n, s) => n + s.items.length, 0) ?? 0,
     score: r.score === null ? null : Number(r.score),
     openFindings: Number(r.openFindings),
     closed: r.status === 'signed' && Number(r.openFindings) === 0,

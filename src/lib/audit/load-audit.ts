@@ -19,9 +19,9 @@ export async function findAudit(db: Reader, auditId: string): Promise<AuditRow> 
   return audit;
 }
 
-/** The audit's checklist in the audit's own language (item ids are the same in every language). */
-export function checklistOf(audit: Pick<AuditRow, 'checklistSlug' | 'locale'>): ChecklistDoc {
-  const checklist = getChecklist(audit.checklistSlug, isLocale(audit.locale) ? audit.locale : 'en');
+/** The audit's checklist, in the version it started on and its own language (item ids are the same in every language). */
+export function checklistOf(audit: Pick<AuditRow, 'checklistSlug' | 'checklistVersion' | 'locale'>): ChecklistDoc {
+  const checklist = getChecklist(audit.checklistSlug, isLocale(audit.locale) ? audit.locale : 'en', audit.checklistVersion);
   // content is deployed with the code; a checklist that disappeared is an operator error, not bad input
   if (!checklist) throw new Error(`Checklist ${audit.checklistSlug} is missing from the content`);
   return checklist;

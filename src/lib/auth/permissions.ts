@@ -3,7 +3,7 @@
 // domain operations call `can` for per-object decisions.
 import type { Role } from '../../../db/schema.ts';
 
-export const roles = ['employee', 'hr', 'auditor', 'admin'] as const satisfies readonly Role[];
+export const roles = ['employee', 'hr', 'auditor', 'admin', 'editor'] as const satisfies readonly Role[];
 export type { Role };
 
 const everyone = roles;
@@ -22,6 +22,8 @@ export const permissions = {
   'admin.users': ['admin'],
   'admin.log': ['admin'],
   'admin.signing': ['admin'],
+  // author, translate and publish courses and checklists (DESIGN: the editor role)
+  'content.edit': ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -49,6 +51,8 @@ export const routeRules: RouteRule[] = [
   { pattern: /^\/(audits)(\/|$)/, access: 'audits.conduct', example: '/audits' },
   { pattern: /^\/api\/(audits|checklists)(\/|$)/, access: 'audits.conduct', example: '/api/checklists' },
   { pattern: /^\/actions\/new\/?$/, access: 'actions.manage', example: '/actions/new' },
+  { pattern: /^\/(authoring)(\/|$)/, access: 'content.edit', example: '/authoring' },
+  { pattern: /^\/api\/authoring(\/|$)/, access: 'content.edit', example: '/api/authoring/courses/confidentiality' },
   { pattern: /^\/(admin)(\/|$)/, access: 'admin.users', example: '/admin' },
   { pattern: /^\/api\/admin\//, access: 'admin.users', example: '/api/admin/users' },
   { pattern: /./, access: 'user', example: '/training' },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { roles } from '../auth/permissions.ts';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
+export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 
 export const courseMetaSchema = z.strictObject({
   title: z.string().min(1),
@@ -54,21 +54,29 @@ export const checklistItemSchema = z.strictObject({
   evidence: z.enum(['required', 'optional', 'none']),
 });
 
+export const checklistSectionSchema = z.strictObject({ id, title: z.string().min(1), items: z.array(checklistItemSchema).min(1) });
+
+/** Item (and section) ids are unique within a checklist. */
+export function checkUniqueChecklistIds(c: { sections: { id: string; items: { id: string }[] }[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  const sections = new Set<string>();
+  c.sections.forEach((s, si) => {
+    if (sections.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `section id "${s.id}" is used twice` });
+    sections.add(s.id);
+    s.items.forEach((item, ii) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'id'], message: `item id "${item.id}" is used twice` });
+      seen.add(item.id);
+    });
+  });
+}
+
 export const checklistSchema = z
   .strictObject({
     title: z.string().min(1),
     version: z.number().int().positive(),
-    sections: z.array(z.strictObject({ id, title: z.string().min(1), items: z.array(checklistItemSchema).min(1) })).min(1),
+    sections: z.array(checklistSectionSchema).min(1),
   })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.sections.forEach((s, si) =>
-      s.items.forEach((item, ii) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'id'], message: `item id "${item.id}" is used twice` });
-        seen.add(item.id);
-      }),
-    );
-  });
+  .superRefine(checkUniqueChecklistIds);
 
 export type CourseMeta = z.infer<typeof courseMetaSchema>;
 export type Question = z.infer<typeof questionSchema>;
