@@ -25,3 +25,8 @@ export function renderMarkdown(markdown: string): string {
   }
   return html;
 }
+
+/** The same rendering without the memo: for authoring previews, whose drafts change with every keystroke. */
+export function renderMarkdownPreview(markdown: string): string {
+  return marked.parse(markdown) as string;
+}

@@ -1,0 +1,21 @@
+// Who may author: the permission table's content.edit (admin and editor), checked again inside
+// every authoring operation, not only by the route.
+import { can, type Role } from '../auth/permissions.ts';
+import type { ContentKind } from '../../../db/schema.ts';
+import { validateChecklistDoc, validateCourseDoc, type ContentDoc, type Validated } from '../content/documents.ts';
+import { forbidden } from '../errors.ts';
+
+export type Actor = { id: string; role: Role; name?: string };
+
+/** Throws 403 unless the actor may author content. */
+export function assertCanEdit(actor: Pick<Actor, 'role'>): void {
+  if (!can(actor.role, 'content.edit')) throw forbidden('Only editors and administrators author content');
+}
+
+/** Validates a course or checklist document. */
+export function validateDoc(kind: ContentKind, data: unknown): Validated<ContentDoc> {
+  return kind === 'course' ? validateCourseDoc(data) : validateChecklistDoc(data);
+}
+
+/** Slugs of courses and checklists: what their URLs and files are named by. */
+export const slugPattern = /^[a-z0-9][a-z0-9-]{0,79}$/;

@@ -1,0 +1,60 @@
+// What a question import gives back: questions ready for the quiz, and the ones left out.
+import type { Question } from '../../content/schemas.ts';
+
+export type ImportedQuestion = Question & {
+  /** The question's name in the source file. */
+  name: string;
+  /** Things the editor must still do (e.g. write an explanation). */
+  warnings: string[];
+};
+export type SkippedQuestion = { name: string; type: string; reason: string };
+export type QuestionImport = { questions: ImportedQuestion[]; skipped: SkippedQuestion[] };
+
+/** Builds a choice question from answers with Moodle's fractions (percent of the mark; > 0 counts as correct). */
+export function choiceQuestion(o: {
+  id: string;
+  name: string;
+  prompt: string;
+  explanation: string;
+  answers: { text: string; fraction: number; feedback: string }[];
+  singleHint?: boolean;
+  optionId: (i: number) => string;
+}): ImportedQuestion | SkippedQuestion {
+  const correct = o.answers.filter((a) => a.fraction > 0);
+  if (o.answers.length < 2) return { name: o.name, type: 'multichoice', reason: 'fewer than two answers' };
+  if (correct.length === 0) return { name: o.name, type: 'multichoice', reason: 'no answer is marked correct' };
+  const type = o.singleHint === false || correct.length > 1 ? 'multiple' : 'single';
+  return finish({
+    id: o.id,
+    name: o.name,
+    type,
+    prompt: o.prompt,
+    options: o.answers.map((a, i) => ({ id: o.optionId(i), text: a.text, ...(a.fraction > 0 && { correct: true as const }) })),
+    explanation: o.explanation || correct.map((a) => a.feedback).filter(Boolean).join(' '),
+  });
+}
+
+/** A true/false question; `answer` is the right one. */
+export function trueFalseQuestion(o: { id: string; name: string; prompt: string; explanation: string; answer: boolean }): ImportedQuestion {
+  return finish({
+    id: o.id,
+    name: o.name,
+    type: 'truefalse',
+    prompt: o.prompt,
+    options: [
+      { id: 'true', text: 'True', ...(o.answer && { correct: true as const }) },
+      { id: 'false', text: 'False', ...(!o.answer && { correct: true as const }) },
+    ],
+    explanation: o.explanation,
+  });
+}
+
+function finish(q: Omit<ImportedQuestion, 'warnings'>): ImportedQuestion {
+  const warnings: string[] = [];
+  if (!q.prompt) warnings.push('the question has no text');
+  if (!q.explanation) warnings.push('the file has no feedback to use as the explanation: write one before saving');
+  if (q.options.some((o) => !o.text)) warnings.push('an answer has no text');
+  return { ...q, warnings };
+}
+
+export const isSkipped = (q: ImportedQuestion | SkippedQuestion): q is SkippedQuestion => 'reason' in q;
