@@ -16,11 +16,11 @@ import type { Db } from '../db/client.ts';
 import { checklistsFromDoc, coursesFromDoc, type ChecklistDocument, type CourseDoc } from './documents.ts';
 import { loadCatalog, type Catalog, type ChecklistDoc, type Course } from './load-content.ts';
 
-type Loaded = { catalog: Catalog; generation: number; checklistVersions: Map<string, Record<Locale, ChecklistDoc>> };
+type Loaded = { db: Db | null; catalog: Catalog; generation: number; checklistVersions: Map<string, Record<Locale, ChecklistDoc>> };
 
 let loaded: Loaded | undefined;
 let bootstrap: Loaded | undefined;
-let refreshing: Promise<void> | undefined;
+let inflight: { db: Db; generation: number; promise: Promise<void> } | undefined;
 
 const versionKey = (slug: string, version: number) => `${slug}@${version}`;
 
@@ -28,7 +28,7 @@ function current(): Loaded {
   if (loaded) return loaded;
   if (!bootstrap) {
     const catalog = loadCatalog(config().contentDir);
-    bootstrap = { catalog, generation: -1, checklistVersions: new Map([...catalog.checklists].map(([slug, c]) => [versionKey(slug, c.en.version), c])) };
+    bootstrap = { db: null, catalog, generation: -1, checklistVersions: new Map([...catalog.checklists].map(([slug, c]) => [versionKey(slug, c.en.version), c])) };
   }
   return bootstrap;
 }
@@ -55,20 +55,25 @@ async function loadPublished(db: Db, generation: number): Promise<Loaded> {
       catalog.checklists.set(r.slug, c); // rows come in version order: the last one is the latest
     }
   }
-  return { catalog, generation, checklistVersions };
+  return { db, catalog, generation, checklistVersions };
 }
 
 /** Makes this process's content current with the database: one cheap query, a reload only after a publish. */
 export async function refreshCatalog(db: Db): Promise<void> {
   const generation = await contentGeneration(db);
-  if (loaded?.generation === generation) return;
-  // concurrent requests share one reload
-  refreshing ??= loadPublished(db, generation)
-    .then((next) => {
-      if (!loaded || next.generation >= loaded.generation) loaded = next;
-    })
-    .finally(() => (refreshing = undefined));
-  await refreshing;
+  if (loaded?.db === db && loaded.generation === generation) return;
+  // concurrent requests share one reload per generation; a reload of an older one never replaces a newer
+  if (inflight?.db !== db || inflight.generation !== generation) {
+    const promise: Promise<void> = loadPublished(db, generation)
+      .then((next) => {
+        if (!loaded || loaded.db !== db || next.generation >= loaded.generation) loaded = next;
+      })
+      .finally(() => {
+        if (inflight?.promise === promise) inflight = undefined;
+      });
+    inflight = { db, generation, promise };
+  }
+  await inflight.promise;
 }
 
 /** The published content of this install. */

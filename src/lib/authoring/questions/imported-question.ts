@@ -10,26 +10,31 @@ export type ImportedQuestion = Question & {
 export type SkippedQuestion = { name: string; type: string; reason: string };
 export type QuestionImport = { questions: ImportedQuestion[]; skipped: SkippedQuestion[] };
 
-/** Builds a choice question from answers with Moodle's fractions (percent of the mark; > 0 counts as correct). */
+/**
+ * Builds a choice question from answers with Moodle's fractions (percent of the mark). A
+ * single-answer question is right only with its full-mark answer (partial credit does not exist
+ * here); a multiple-response one needs every answer worth marks. `single` is Moodle XML's flag;
+ * without it (GIFT), a full-mark answer means single, weights adding up means multiple.
+ */
 export function choiceQuestion(o: {
-  id: string;
   name: string;
   prompt: string;
   explanation: string;
   answers: { text: string; fraction: number; feedback: string }[];
-  singleHint?: boolean;
+  single?: boolean;
   optionId: (i: number) => string;
-}): ImportedQuestion | SkippedQuestion {
-  const correct = o.answers.filter((a) => a.fraction > 0);
+}): Omit<ImportedQuestion, 'id'> | SkippedQuestion {
   if (o.answers.length < 2) return { name: o.name, type: 'multichoice', reason: 'fewer than two answers' };
+  const single = o.single ?? o.answers.some((a) => a.fraction >= 100);
+  const isRight = (a: { fraction: number }) => (single ? a.fraction >= 100 : a.fraction > 0);
+  const correct = o.answers.filter(isRight);
   if (correct.length === 0) return { name: o.name, type: 'multichoice', reason: 'no answer is marked correct' };
-  const type = o.singleHint === false || correct.length > 1 ? 'multiple' : 'single';
+  const type = single && correct.length === 1 ? 'single' : 'multiple';
   return finish({
-    id: o.id,
     name: o.name,
     type,
     prompt: o.prompt,
-    options: o.answers.map((a, i) => ({ id: o.optionId(i), text: a.text, ...(a.fraction > 0 && { correct: true as const }) })),
+    options: o.answers.map((a, i) => ({ id: o.optionId(i), text: a.text, ...(isRight(a) && { correct: true as const }) })),
     explanation: o.explanation || correct.map((a) => a.feedback).filter(Boolean).join(' '),
   });
 }
@@ -39,17 +44,17 @@ export function trueFalseQuestion(o: { id: string; name: string; prompt: string;
   return finish({
     id: o.id,
     name: o.name,
-    type: 'truefalse',
+    type: 'truefalse' as const,
     prompt: o.prompt,
     options: [
       { id: 'true', text: 'True', ...(o.answer && { correct: true as const }) },
       { id: 'false', text: 'False', ...(!o.answer && { correct: true as const }) },
     ],
     explanation: o.explanation,
-  });
+  }) as ImportedQuestion;
 }
 
-function finish(q: Omit<ImportedQuestion, 'warnings'>): ImportedQuestion {
+function finish<Q extends Omit<ImportedQuestion, 'warnings' | 'id'>>(q: Q): Q & { warnings: string[] } {
   const warnings: string[] = [];
   if (!q.prompt) warnings.push('the question has no text');
   if (!q.explanation) warnings.push('the file has no feedback to use as the explanation: write one before saving');
@@ -57,4 +62,4 @@ function finish(q: Omit<ImportedQuestion, 'warnings'>): ImportedQuestion {
   return { ...q, warnings };
 }
 
-export const isSkipped = (q: ImportedQuestion | SkippedQuestion): q is SkippedQuestion => 'reason' in q;
+export const isSkipped = <Q extends object>(q: Q | SkippedQuestion): q is SkippedQuestion => 'reason' in q;

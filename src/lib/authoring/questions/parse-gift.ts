@@ -127,7 +127,7 @@ export function parseGift(text: string, existingIds: Iterable<string> = []): Que
       return { text: giftText(body, format), fraction, feedback: fb.length ? giftText(fb.map((f) => f.text).join('#'), format) : '' };
     });
     // one answer worth marks is a single-choice question; several (weights like %50%) a multiple-response one
-    const built = choiceQuestion({ id: '', name, prompt, explanation, answers, optionId });
+    const built = choiceQuestion({ name, prompt, explanation, answers, optionId });
     if (isSkipped(built)) result.skipped.push(built);
     else result.questions.push({ ...built, id: questionId(name, taken) });
   });

@@ -37,7 +37,7 @@ export function parseMoodleXml(xml: string, existingIds: Iterable<string> = []):
       continue;
     }
     const single = textOf(child(q, 'single')).trim();
-    const built = choiceQuestion({ id: '', name, prompt, explanation, answers, singleHint: single === 'false' || single === '0' ? false : true, optionId });
+    const built = choiceQuestion({ name, prompt, explanation, answers, single: !(single === 'false' || single === '0'), optionId });
     if (isSkipped(built)) result.skipped.push(built);
     else result.questions.push({ ...built, id: questionId(name, taken) });
   }
