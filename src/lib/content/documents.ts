@@ -131,3 +131,9 @@ export function canonicalJson(value: unknown): string {
     Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
   return JSON.stringify(sort(value));
 }
+
+/** Just the document's own fields of an object that carries more (a published version or draft with its metadata). */
+export function pickDoc(kind: 'course' | 'checklist', from: Record<string, unknown>): ContentDoc {
+  const keys = kind === 'course' ? ['passMark', 'recertifyMonths', 'estimatedMinutes', 'audience', 'en', 'zh-cn'] : ['en', 'zh-cn'];
+  return Object.fromEntries(keys.map((k) => [k, from[k]])) as ContentDoc;
+}
