@@ -1,0 +1,86 @@
+// The authoring journey in Chromium: an editor changes a lesson's text in both languages, sees it
+// previewed as the lesson page renders it, publishes it as a material change; an employee who had
+// completed the course sees it due again and reads the new text.
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { loadCatalog } from '../../src/lib/content/load-content.ts';
+import { answersFor } from '../support/quiz.ts';
+import { root, startServer, type TestServer } from '../support/server.ts';
+
+const slug = 'emergency-response';
+const course = loadCatalog(path.join(root, 'content')).courses.get(slug)!;
+const lesson = course.en.lessons[0]!;
+
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function logIn(page: Page, prefix: string, who: { email: string; password: string }) {
+  await page.goto(`${server.url}${prefix}/login`);
+  await page.locator('#email').fill(who.email);
+  await page.locator('#password').fill(who.password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+}
+
+test('an editor publishes a material lesson change; an employee who completed the course must take it again and reads the new text', async ({ browser }) => {
+  // the employee completed the course before the change
+  const person = await server.user('employee', { name: 'Emma Example' });
+  const api = await server.login(person);
+  expect((await api.fetch(`/api/courses/${slug}/attempts`, { method: 'POST', json: { answers: answersFor(slug) } })).status).toBe(201);
+
+  const editorContext = await browser.newContext();
+  const page = await editorContext.newPage();
+  await logIn(page, '/zh-cn', await server.user('editor', { name: 'Eda Editor' }));
+  await page.goto(`${server.url}/zh-cn/authoring`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('内容编写');
+  await expect(page.getByTestId(`authoring-row-${slug}`)).toContainText(`第 ${course.en.meta.version} 版`);
+
+  // the English editor
+  await page.goto(`${server.url}/authoring/courses/${slug}`);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('published-version')).toHaveText(`Published: version ${course.en.meta.version}`);
+
+  // a new lesson starts with the English text on both sides: flagged as not translated, then removed again
+  await page.getByTestId('add-lesson').click();
+  await expect(page.getByTestId('untranslated-warning').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Remove' }).first().click();
+  await page.getByTestId('lesson-tab-0').click();
+  await expect(page.getByTestId('untranslated-summary')).toHaveCount(0);
+
+  const en = page.getByTestId('lessons.0.markdown-en');
+  const zh = page.getByTestId('lessons.0.markdown-zh-cn');
+  await expect(en).toHaveValue(lesson.markdown);
+  await en.fill(`${lesson.markdown}\n\nCall the **incident line** first.\n`);
+  await zh.fill(`${course['zh-cn'].lessons[0]!.markdown}\n\n首先拨打**事件专线**。\n`);
+  // the preview is the lesson page's rendering of the draft
+  await expect(page.getByTestId('preview-en').locator('strong', { hasText: 'incident line' })).toBeVisible();
+  await expect(page.getByTestId('preview-zh-cn').locator('strong', { hasText: '事件专线' })).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await expect(page.getByTestId('save-state')).toContainText('revision');
+
+  await page.getByTestId('tab-publish').click();
+  await page.getByTestId('publish-material').check();
+  await page.getByTestId('publish-note').fill('Call the incident line first');
+  await page.getByTestId('publish').click();
+  await expect(page.getByTestId('publish-outcome')).toContainText(`Version ${course.en.meta.version + 1} is published.`);
+  await expect(page.getByTestId('publish-outcome')).toContainText('1 completions of older versions are now due for recertification');
+  await editorContext.close();
+
+  // the employee: the course is due again, with a date, and the lesson has the new text in both languages
+  const employeeContext = await browser.newContext();
+  const mine = await employeeContext.newPage();
+  await logIn(mine, '', person);
+  await mine.goto(`${server.url}/training/${slug}`);
+  await expect(mine.getByTestId('due-line').first()).toContainText('Renew by');
+  const response = await mine.goto(`${server.url}/training/${slug}/${lesson.slug}`);
+  expect(await response!.text()).not.toMatch(/<script/i);
+  await expect(mine.getByTestId('lesson').locator('strong', { hasText: 'incident line' })).toBeVisible();
+  await mine.goto(`${server.url}/zh-cn/training/${slug}/${lesson.slug}`);
+  await expect(mine.getByTestId('lesson').locator('strong', { hasText: '事件专线' })).toBeVisible();
+  await employeeContext.close();
+});
