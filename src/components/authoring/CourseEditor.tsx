@@ -112,13 +112,13 @@ export default function CourseEditor({ slug, initial, revision: initialRevision,
           <ol className="row lesson-tabs">
             {doc.en.lessons.map((l, i) => (
               <li key={l.slug + i}>
-                <button type="button" className={i === lessonIndex ? '' : 'secondary'} onClick={() => setLessonIndex(i)} data-testid={`lesson-tab-${i}`}>{i + 1}. {l.title}</button>
+                <button type="button" className={i === lessonIndex ? '' : 'secondary'} onClick={() => setLessonIndex(i)} data-testid={`lesson-tab-${i}`}>{i + 1}. {(locale === 'zh-cn' ? doc['zh-cn'].lessons[i]?.title : null) ?? l.title}</button>
               </li>
             ))}
             <li>
               <button type="button" className="secondary" data-testid="add-lesson" onClick={() => {
                 const slugId = freshId('lesson', doc.en.lessons.map((l) => l.slug));
-                both((l, lc) => l.lessons.push({ slug: slugId, title: lc === 'en' ? 'New lesson' : 'New lesson', markdown: 'Write this lesson.' }));
+                both((l) => l.lessons.push({ slug: slugId, title: 'New lesson', markdown: 'Write this lesson.' }));
                 setLessonIndex(doc.en.lessons.length);
               }}>+ {L('ui.addLesson')}</button>
             </li>
