@@ -72,7 +72,9 @@ export const routeRules: RouteRule[] = [
 
 /** The access a path needs. */
 export function accessFor(pathname: string): Access {
-  return routeRules.find((r) => r.pattern.test(pathname))?.access ?? 'user';
+  // the router serves `/x/` as `/x` (trailingSlash: ignore), so both get one answer
+  const path = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  return routeRules.find((r) => r.pattern.test(path))?.access ?? 'user';
 }
 
 /** Whether a user (or nobody) may reach a path; 'login' means they must sign in first. */

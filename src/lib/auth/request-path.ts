@@ -8,7 +8,7 @@ export type RequestPath = { ok: true; path: string } | { ok: false; reason: stri
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** Decodes a raw URL path once, collapses duplicate slashes, and refuses odd ones (encoded slashes, dot segments, NUL, bad escapes). */
+/** Decodes a raw URL path once, collapses duplicate slashes, and refuses odd paths (encoded slashes, dot segments, NUL, bad escapes). */
 export function normaliseRequestPath(raw: string): RequestPath {
   if (!raw.startsWith('/')) return { ok: false, reason: 'the path must start with /' };
   if (raw.includes('\\') || CONTROL.test(raw)) return { ok: false, reason: 'the path holds a backslash or a control character' };
@@ -24,6 +24,7 @@ export function normaliseRequestPath(raw: string): RequestPath {
   // a % left after one decoding is a double encoding: whatever decodes it again would see another path
   if (decoded.includes('%')) return { ok: false, reason: 'the path is encoded twice' };
   const path = decoded.replace(/\/{2,}/g, '/');
+  // literal and %2e dot segments were already resolved by the URL parser, as a browser does; any left are odd
   if (path.split('/').some((segment) => segment === '.' || segment === '..')) return { ok: false, reason: 'the path holds a dot segment' };
   return { ok: true, path };
 }
