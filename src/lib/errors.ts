@@ -23,9 +23,9 @@ export class AppError extends Error {
 }
 
 export const badRequest = (message: string, details?: unknown) => new AppError(400, message, details);
-export const unauthorized = (message = 'Not logged in') => new AppError(401, message);
-export const forbidden = (message = 'Not allowed') => new AppError(403, message);
-export const notFound = (message = 'Not found') => new AppError(404, message);
+export const unauthorized = (message?: string) => (message === undefined ? new AppError(401, 'Not logged in').as('error.notLoggedIn') : new AppError(401, message));
+export const forbidden = (message?: string) => (message === undefined ? new AppError(403, 'Not allowed').as('error.notAllowed') : new AppError(403, message));
+export const notFound = (message?: string) => (message === undefined ? new AppError(404, 'Not found').as('error.notFound.body') : new AppError(404, message));
 export const conflict = (message: string, details?: unknown) => new AppError(409, message, details);
 export const unprocessable = (message: string, details?: unknown) => new AppError(422, message, details);
 export const tooManyRequests = (message: string, details?: unknown) => new AppError(429, message, details);
