@@ -1,4 +1,5 @@
 // The command line: `npm run lms -- <command>`.
+import { systemActor } from '../src/lib/auth/permissions.ts';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../db/seed.ts';
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const password = await readStdin();
-      await createUser(db, { user: parsed.data, password, actorId: null });
+      await createUser(db, { user: parsed.data, password, actor: systemActor });
       console.log(`Created ${parsed.data.email} (${parsed.data.role}).`);
       return 0;
     }
@@ -77,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('Nothing was imported.');
         return 1;
       }
-      const created = await importUsers(db, { users, actorId: null });
+      const created = await importUsers(db, { users, actor: systemActor });
       console.log(`Imported ${created.length} users. One-time passwords:`);
       for (const c of created) console.log(`${c.email}\t${c.password}`);
       return 0;
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`${err.message}\nNothing was imported.`);
         return 1;
       }
-      const { published, unchanged } = await importContent(db, { source, actorId: null, material: values.material, note: values.note });
+      const { published, unchanged } = await importContent(db, { source, actor: systemActor, material: values.material, note: values.note });
       for (const p of published) console.log(`published ${p.kind} ${p.slug} version ${p.version}`);
       console.log(`${published.length} published, ${unchanged.length} unchanged.`);
       return 0;

@@ -1,6 +1,7 @@
 // What every entry point does first: migrate the database and, on an empty one, seed the demo.
 import { isEmpty, seedDemo } from '../db/seed.ts';
 import '../db/seed-extensions.ts';
+import { systemActor } from '../src/lib/auth/permissions.ts';
 import { hasNoContent, importContent } from '../src/lib/authoring/import-content.ts';
 import { refreshCatalog } from '../src/lib/content/catalog.ts';
 import { loadCatalog } from '../src/lib/content/load-content.ts';
@@ -15,7 +16,7 @@ export async function prepare(o: { seed: boolean; signing?: boolean }) {
   await migrateDatabase(db);
   // the database is the source of truth for published content; content/ is only its first version
   if (await hasNoContent(db)) {
-    const { published } = await importContent(db, { source: loadCatalog(config().contentDir), actorId: null });
+    const { published } = await importContent(db, { source: loadCatalog(config().contentDir), actor: systemActor });
     console.log(`Imported ${published.length} courses and checklists from ${config().contentDir}.`);
   }
   await refreshCatalog(db);

@@ -39,7 +39,7 @@ export function diffDocs(kind: ContentKind, slug: string, before: ContentDoc | n
 export async function contentHistory(db: Db, o: { actor: Actor; kind: ContentKind; slug: string }) {
   assertCanEdit(o.actor);
   const versions = await listVersions(db, o.kind, o.slug);
-  if (versions.length === 0) throw notFound(`There is no published ${o.kind} "${o.slug}"`);
+  if (versions.length === 0) throw notFound(`There is no published ${o.kind} "${o.slug}"`).as('authoring.error.unknown', { slug: o.slug });
   return versions;
 }
 
@@ -47,7 +47,7 @@ export async function contentHistory(db: Db, o: { actor: Actor; kind: ContentKin
 export async function contentVersion(db: Db, o: { actor: Actor; kind: ContentKind; slug: string; version: number }) {
   assertCanEdit(o.actor);
   const row = await getPublished(db, o.kind, o.slug, o.version);
-  if (!row || row.version !== o.version) throw notFound(`There is no version ${o.version} of "${o.slug}"`);
+  if (!row || row.version !== o.version) throw notFound(`There is no version ${o.version} of "${o.slug}"`).as('authoring.error.unknownVersion', { slug: o.slug, version: o.version });
   const versions = await listVersions(db, o.kind, o.slug);
   const previousNumber = versions.find((v) => v.version < o.version)?.version;
   const previous = previousNumber === undefined ? undefined : await getPublished(db, o.kind, o.slug, previousNumber);

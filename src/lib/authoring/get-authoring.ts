@@ -21,7 +21,7 @@ export type GetAuthoringOptions = { actor: Actor; kind: ContentKind; slug: strin
 export async function getAuthoring(db: Db, o: GetAuthoringOptions): Promise<AuthoringView> {
   assertCanEdit(o.actor);
   const [published, draft] = await Promise.all([getPublished(db, o.kind, o.slug), getDraft(db, o.kind, o.slug)]);
-  if (!published && !draft) throw notFound(`There is no ${o.kind} "${o.slug}"`);
+  if (!published && !draft) throw notFound(`There is no ${o.kind} "${o.slug}"`).as('authoring.error.unknown', { slug: o.slug });
   const view: AuthoringView = {
     slug: o.slug,
     kind: o.kind,

@@ -8,13 +8,15 @@ import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
 import { getPublished } from './published-docs.ts';
 import { publishVersion } from './publish-version.ts';
+import { assertCanEdit, type Actor } from './authoring-access.ts';
 
-export type ImportContentOptions = { source: Catalog; actorId: string | null; material?: boolean; note?: string; now?: number };
+export type ImportContentOptions = { source: Catalog; actor: Actor; material?: boolean; note?: string; now?: number };
 export type ImportedItem = { kind: ContentKind; slug: string; version: number };
 export type ImportContentResult = { published: ImportedItem[]; unchanged: ImportedItem[] };
 
 /** Publishes every course and checklist of `source` that differs from what is published; all or nothing. */
 export async function importContent(db: Db, o: ImportContentOptions): Promise<ImportContentResult> {
+  assertCanEdit(o.actor);
   const now = o.now ?? Date.now();
   const items: { kind: ContentKind; slug: string; fileVersion: number; doc: ContentDoc }[] = [
     ...[...o.source.courses].map(([slug, c]) => ({ kind: 'course' as const, slug, fileVersion: c.en.meta.version, doc: docFromCourses(c) })),
@@ -31,7 +33,7 @@ export async function importContent(db: Db, o: ImportContentOptions): Promise<Im
       // the files' version number is kept when it is ahead of the database, else the next one
       const version = Math.max(item.fileVersion, (current?.version ?? 0) + 1);
       const note = o.note ?? (current ? 'Imported from content files' : 'Initial import of the content library');
-      await publishVersion(tx, { kind: item.kind, slug: item.slug, doc: item.doc, version, material: o.material ?? false, note, actorId: o.actorId, source: 'import', now });
+      await publishVersion(tx, { kind: item.kind, slug: item.slug, doc: item.doc, version, material: o.material ?? false, note, actorId: o.actor.id, source: 'import', now });
       result.published.push({ kind: item.kind, slug: item.slug, version });
     }
     return result;

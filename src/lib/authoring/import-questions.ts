@@ -20,13 +20,13 @@ export async function importQuestions(db: Db, o: ImportQuestionsOptions): Promis
   assertCanEdit(o.actor);
   const [draft, published] = await Promise.all([getDraft(db, 'course', o.slug), getPublished(db, 'course', o.slug)]);
   const doc = (draft?.doc ?? published?.doc) as CourseDoc | undefined;
-  if (!doc) throw notFound(`There is no course "${o.slug}"`);
+  if (!doc) throw notFound(`There is no course "${o.slug}"`).as('authoring.error.unknown', { slug: o.slug });
   const existing = doc.en.quiz.questions.map((q) => q.id);
   if (o.format === 'gift') return parseGift(o.text, existing);
   try {
     return parseMoodleXml(o.text, existing);
   } catch (err) {
-    if (err instanceof XmlError) throw unprocessable(`This is not a Moodle XML question file: ${err.message}`);
+    if (err instanceof XmlError) throw unprocessable(`This is not a Moodle XML question file: ${err.message}`).as('authoring.error.notMoodleXml', { problem: err.message });
     throw err;
   }
 }

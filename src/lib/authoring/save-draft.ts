@@ -5,8 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { contentDrafts, type ContentKind } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
-import { AppError, conflict, notFound, unprocessable } from '../errors.ts';
-import { assertCanEdit, validateDoc, type Actor } from './authoring-access.ts';
+import { AppError, conflict, notFound } from '../errors.ts';
+import { assertCanEdit, invalidDoc, validateDoc, type Actor } from './authoring-access.ts';
 import { getDraft } from './drafts.ts';
 import { latestVersion } from './publish-version.ts';
 import { untranslatedFields } from './untranslated.ts';
@@ -25,7 +25,7 @@ export type SavedDraft = { revision: number; untranslated: string[] };
 
 /** The error for a save based on a revision that is no longer the latest. */
 export function staleDraft(current: { revision: number; updatedByName: string | null; updatedAt: number } | undefined, published?: number): AppError {
-  if (!current) return conflict(`This draft was published${published ? ` as version ${published}` : ''} while you edited it; reload to start a new draft from it.`, { revision: 0, published });
+  if (!current) return conflict(`This draft was published${published ? ` as version ${published}` : ''} while you edited it; reload to start a new draft from it.`, { revision: 0, published }).as('authoring.error.publishedMeanwhile');
   const when = new Date(current.updatedAt).toISOString().slice(0, 16).replace('T', ' ');
   return conflict(`${current.updatedByName ?? 'Someone'} saved this draft at ${when} UTC (revision ${current.revision}) after you loaded it; reload to see their changes before saving yours.`, {
     revision: current.revision,
@@ -38,14 +38,14 @@ export function staleDraft(current: { revision: number; updatedByName: string | 
 export async function saveDraft(db: Db, o: SaveDraftOptions): Promise<SavedDraft> {
   assertCanEdit(o.actor);
   const checked = validateDoc(o.kind, o.doc);
-  if (!checked.ok) throw unprocessable(`The draft has ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}: ${checked.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, checked.problems);
+  if (!checked.ok) throw invalidDoc(checked.problems);
   const now = o.now ?? Date.now();
   const body = JSON.stringify(checked.doc);
   const base = o.revision ?? 0;
   return writeTransaction(db, async (tx) => {
     const existing = await getDraft(tx, o.kind, o.slug);
     const published = await latestVersion(tx, o.kind, o.slug);
-    if (!existing && !published) throw notFound(`There is no ${o.kind} "${o.slug}"`);
+    if (!existing && !published) throw notFound(`There is no ${o.kind} "${o.slug}"`).as('authoring.error.unknown', { slug: o.slug });
     if (existing) {
       if (existing.revision !== base) throw staleDraft(existing);
       const revision = existing.revision + 1;

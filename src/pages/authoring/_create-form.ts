@@ -21,7 +21,7 @@ const texts = (locale: Locale): SkeletonTexts => ({
 /** Creates the draft; returns its kind and slug for the redirect to its editor. */
 export async function applyCreateForm(db: Db, actor: Actor, data: FormData): Promise<{ kind: 'course' | 'checklist'; slug: string }> {
   const parsed = form.safeParse(Object.fromEntries(data));
-  if (!parsed.success) throw unprocessable('Give the slug and both titles');
+  if (!parsed.success) throw unprocessable('Give the slug and both titles').as('authoring.error.createMissing');
   const { kind, slug, titleEn, titleZh } = parsed.data;
   const titles = { en: titleEn, zh: titleZh };
   const all = { en: texts('en'), zh: texts('zh-cn') };

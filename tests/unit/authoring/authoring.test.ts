@@ -23,6 +23,7 @@ import { verifyLog } from '../../../src/lib/log/verify-log.ts';
 import { listMyCourses } from '../../../src/lib/training/list-my-courses.ts';
 import { submitAttempt } from '../../../src/lib/training/submit-attempt.ts';
 import { tempDb } from '../../support/db.ts';
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 
 const DAY = 86_400_000;
 let db: Db;
@@ -30,14 +31,14 @@ let close: () => void;
 const people: Record<string, { id: string; role: Role; name: string }> = {};
 
 async function person(name: string, role: Role) {
-  const id = await createUser(db, { user: { email: `${name.toLowerCase()}@example.com`, name, role, department: undefined }, password: 'a long enough password', actorId: null });
+  const id = await createUser(db, { user: { email: `${name.toLowerCase()}@example.com`, name, role, department: undefined }, password: 'a long enough password', actor: systemActor });
   people[name] = { id, role, name };
   return people[name]!;
 }
 
 beforeEach(async () => {
   ({ db, close } = await tempDb());
-  await importContent(db, { source: loadCatalog(path.resolve('content')), actorId: null });
+  await importContent(db, { source: loadCatalog(path.resolve('content')), actor: systemActor });
   await refreshCatalog(db);
   await person('Erin', 'editor');
   await person('Frank', 'editor');

@@ -12,6 +12,7 @@ import { getChecklist, getCourse, listCourses, refreshCatalog } from '../../../s
 import { loadCatalog } from '../../../src/lib/content/load-content.ts';
 import { readContentSource } from '../../../src/lib/content/read-content-source.ts';
 import { tempDb } from '../../support/db.ts';
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 
 const real = path.resolve('content');
 const cleanups: (() => void)[] = [];
@@ -27,7 +28,7 @@ describe('importing content/', () => {
   it('publishes every course and checklist at the version its files carry, and pages then read them from the database', async () => {
     const d = await db();
     const files = loadCatalog(real);
-    const result = await importContent(d, { source: files, actorId: null });
+    const result = await importContent(d, { source: files, actor: systemActor });
     expect(result.published.map((p) => `${p.kind}:${p.slug}`).sort()).toEqual([
       'checklist:client-data-handling',
       'checklist:emergency-drill',
@@ -52,21 +53,21 @@ describe('importing content/', () => {
 
   it('publishes nothing when the same files are imported again', async () => {
     const d = await db();
-    await importContent(d, { source: loadCatalog(real), actorId: null });
-    const again = await importContent(d, { source: loadCatalog(real), actorId: null });
+    await importContent(d, { source: loadCatalog(real), actor: systemActor });
+    const again = await importContent(d, { source: loadCatalog(real), actor: systemActor });
     expect(again.published).toEqual([]);
     expect(again.unchanged).toHaveLength(6);
   });
 
   it('publishes a changed file as the next version, leaving the rest alone', async () => {
     const d = await db();
-    await importContent(d, { source: loadCatalog(real), actorId: null });
+    await importContent(d, { source: loadCatalog(real), actor: systemActor });
     const dir = tmpDir();
     fs.cpSync(real, dir, { recursive: true });
     const file = path.join(dir, 'checklists/en/emergency-drill.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: "Emergency drill"', 'title: "Emergency drill (site)"'));
     const before = loadCatalog(real).checklists.get('emergency-drill')!.en.version;
-    const result = await importContent(d, { source: loadCatalog(dir), actorId: null });
+    const result = await importContent(d, { source: loadCatalog(dir), actor: systemActor });
     expect(result.published).toEqual([{ kind: 'checklist', slug: 'emergency-drill', version: before + 1 }]);
   });
 });
@@ -74,7 +75,7 @@ describe('importing content/', () => {
 describe('export and import again', () => {
   it('gives identical content, and the exported files are a valid content/ library', async () => {
     const first = await db();
-    await importContent(first, { source: loadCatalog(real), actorId: null });
+    await importContent(first, { source: loadCatalog(real), actor: systemActor });
     const dir = tmpDir();
     const written = await exportContent(first, dir);
     expect(written).toContain('courses/zh-cn/confidentiality/quiz.yaml');
@@ -94,11 +95,11 @@ describe('export and import again', () => {
 
     // into a fresh database: the same versions and documents
     const second = await db();
-    await importContent(second, { source: exported, actorId: null });
+    await importContent(second, { source: exported, actor: systemActor });
     const strip = (rows: Awaited<ReturnType<typeof listLatestPublished>>) => rows.map((r) => ({ kind: r.kind, slug: r.slug, version: r.version, doc: r.doc }));
     expect(strip(await listLatestPublished(second))).toEqual(strip(await listLatestPublished(first)));
     // and back into the first: nothing changes
-    expect((await importContent(first, { source: exported, actorId: null })).published).toEqual([]);
+    expect((await importContent(first, { source: exported, actor: systemActor })).published).toEqual([]);
   });
 
   it('reads a zip of a content folder the same as the folder', async () => {
