@@ -27,11 +27,10 @@ export type SavedDraft = { revision: number; untranslated: string[] };
 export function staleDraft(current: { revision: number; updatedByName: string | null; updatedAt: number } | undefined, published?: number): AppError {
   if (!current) return conflict(`This draft was published${published ? ` as version ${published}` : ''} while you edited it; reload to start a new draft from it.`, { revision: 0, published }).as('authoring.error.publishedMeanwhile');
   const when = new Date(current.updatedAt).toISOString().slice(0, 16).replace('T', ' ');
-  return conflict(`${current.updatedByName ?? 'Someone'} saved this draft at ${when} UTC (revision ${current.revision}) after you loaded it; reload to see their changes before saving yours.`, {
-    revision: current.revision,
-    updatedByName: current.updatedByName,
-    updatedAt: current.updatedAt,
-  }).as('authoring.error.stale', { name: current.updatedByName ?? '?', when, revision: current.revision });
+  const name = current.updatedByName ?? 'Someone';
+  const message = `${name} saved this draft at ${when} UTC (revision ${current.revision}) after you loaded it; reload to see their changes before saving yours.`;
+  const details = { revision: current.revision, updatedByName: current.updatedByName, updatedAt: current.updatedAt };
+  return conflict(message, details).as('authoring.error.stale', { name, when, revision: current.revision });
 }
 
 /** Saves the whole draft (both languages); returns its new revision. */
