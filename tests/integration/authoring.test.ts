@@ -136,6 +136,10 @@ describe('publishing', () => {
     expect(diff.diff.flatMap((f) => f.lines).filter((l) => l.op === '+').map((l) => l.text)).toContain('A new paragraph about **encrypted e-mail**.');
     const page = await (await editor.fetch(`/authoring/courses/${slug}/history?v=${published.version}`)).text();
     expect(page).toContain('Encrypted e-mail rule');
+    // the old version stays readable in full
+    const oldText = await (await editor.fetch(`/authoring/courses/${slug}/history?v=${view.published.version}&full`)).text();
+    expect(oldText).toContain('data-testid="full-text"');
+    expect(oldText).not.toContain('encrypted e-mail');
   });
 
   it('a non-material change leaves completions as they were', async () => {
