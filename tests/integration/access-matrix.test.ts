@@ -138,6 +138,7 @@ const cases: Case[] = [
   { file: 'src/pages/api/authoring/[kind]/index.ts', method: 'POST', allowed: editorAdmin, allowedStatus: 422, req: () => ({ path: '/api/authoring/checklists', ...json({ slug: unique() }) }) },
   { file: 'src/pages/api/authoring/[kind]/[slug]/index.ts', method: 'GET', allowed: editorAdmin, req: () => ({ path: '/api/authoring/courses/confidentiality' }) },
   { file: 'src/pages/api/authoring/[kind]/[slug]/draft.ts', method: 'PUT', allowed: editorAdmin, allowedStatus: 422, req: () => ({ path: '/api/authoring/courses/confidentiality/draft', ...json({ revision: 0 }) }) },
+  { file: 'src/pages/api/authoring/[kind]/[slug]/draft.ts', method: 'DELETE', allowed: editorAdmin, allowedStatus: 404, req: () => ({ path: '/api/authoring/courses/records-destruction-none/draft?revision=1' }) },
   { file: 'src/pages/api/authoring/[kind]/[slug]/publish.ts', method: 'POST', allowed: editorAdmin, allowedStatus: 409, req: () => ({ path: '/api/authoring/courses/confidentiality/publish', ...json({ material: false, note: 'nothing' }) }) },
   { file: 'src/pages/api/authoring/[kind]/[slug]/versions/index.ts', method: 'GET', allowed: editorAdmin, req: () => ({ path: '/api/authoring/courses/confidentiality/versions' }) },
   { file: 'src/pages/api/authoring/[kind]/[slug]/versions/[version].ts', method: 'GET', allowed: editorAdmin, req: () => ({ path: `/api/authoring/courses/confidentiality/versions/${confidentialityVersion}` }) },

@@ -87,6 +87,13 @@ describe('PUT /api/authoring/courses/:slug/draft', () => {
     expect(body.error).toMatch(/reload/i);
     const view = (await get(otherEditor, '/api/authoring/courses/emergency-response')) as View;
     expect(view.draft).toMatchObject({ revision: 1, en: { title: 'Emergency response (A)' } });
+    // discarding needs the latest revision too; then only the published version is left
+    // (a DELETE without a body is checked by Astro like a form post: it must come from the site's own origin, as a browser's does)
+    const discard = (client: Client, revision: number) => client.fetch(`/api/authoring/courses/emergency-response/draft?revision=${revision}`, { method: 'DELETE', headers: { origin: server.url } });
+    expect((await discard(otherEditor, 0)).status).toBe(400);
+    expect((await discard(otherEditor, 7)).status).toBe(409);
+    expect((await discard(editor, 1)).status).toBe(204);
+    expect(((await get(editor, '/api/authoring/courses/emergency-response')) as View).draft).toBeUndefined();
   });
 });
 

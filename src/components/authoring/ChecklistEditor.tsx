@@ -1,6 +1,6 @@
 // The checklist editor: sections and their items, English and Chinese side by side, autosaved.
 import type { ChecklistDocument } from '../../lib/content/documents.ts';
-import { Bilingual, fill, freshId, ListControls, moveIn, PublishPanel, SaveStatus, useDraft, type Labels } from './editor-common.tsx';
+import { Bilingual, DiscardDraft, fill, freshId, ListControls, moveIn, PublishPanel, SaveStatus, useDraft, type Labels } from './editor-common.tsx';
 
 type Props = { slug: string; initial: ChecklistDocument; revision: number; hasDraft: boolean; nextVersion: number; labels: Labels; locale: string };
 const LOCALES = ['en', 'zh-cn'] as const;
@@ -18,6 +18,7 @@ export default function ChecklistEditor({ slug, initial, revision: initialRevisi
   return (
     <div className="editor" data-testid="checklist-editor">
       <SaveStatus state={state} labels={labels} hasDraft={hasDraft} />
+      <DiscardDraft draftUrl={`${base}/draft`} revision={revision} state={state} labels={labels} />
       {untranslated.size > 0 && <p className="alert info" data-testid="untranslated-summary">⚠ {L('ui.untranslatedSummary', { n: untranslated.size })}</p>}
       <section className="card">
         <Bilingual label={L('ui.title')} path="title" en={doc.en.title} zh={doc['zh-cn'].title} onChange={text((l, v) => (l.title = v))} untranslated={untranslated} labels={labels} />

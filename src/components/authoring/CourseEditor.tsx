@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { CourseDoc } from '../../lib/content/documents.ts';
 import type { Question } from '../../lib/content/schemas.ts';
-import { Bilingual, fill, freshId, ListControls, moveIn, PublishPanel, SaveStatus, useDraft, type Labels } from './editor-common.tsx';
+import { Bilingual, DiscardDraft, fill, freshId, ListControls, moveIn, PublishPanel, SaveStatus, useDraft, type Labels } from './editor-common.tsx';
 import { LessonPreview } from './LessonPreview.tsx';
 import { QuestionImport } from './QuestionImport.tsx';
 
@@ -68,6 +68,7 @@ export default function CourseEditor({ slug, initial, revision: initialRevision,
   return (
     <div className="editor" data-testid="course-editor">
       <SaveStatus state={state} labels={labels} hasDraft={hasDraft} />
+      <DiscardDraft draftUrl={`${base}/draft`} revision={revision} state={state} labels={labels} />
       {untranslated.size > 0 && <p className="alert info" data-testid="untranslated-summary">⚠ {L('ui.untranslatedSummary', { n: untranslated.size })}</p>}
       <nav className="row tabs" aria-label={doc.en.title}>
         {tabs.map((t) => (

@@ -178,6 +178,25 @@ export function PublishPanel({ kind, publishUrl, nextVersion, state, revision, l
   );
 }
 
+/** Throws the draft away (after asking) and reloads the published version. */
+export function DiscardDraft({ draftUrl, revision, state, labels }: { draftUrl: string; revision: { current: number }; state: SaveState; labels: Labels }) {
+  const [error, setError] = useState<string | null>(null);
+  if (revision.current < 1 || state.kind === 'saving' || state.kind === 'dirty') return null;
+  async function discard() {
+    if (!confirm(labels['ui.discardConfirm'])) return;
+    const res = await fetch(`${draftUrl}?revision=${revision.current}`, { method: 'DELETE' });
+    if (res.status === 204) return location.reload();
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    setError(fill(labels['ui.error'], { message: body.error ?? String(res.status) }));
+  }
+  return (
+    <p className="row">
+      <button type="button" className="secondary" onClick={() => void discard()} data-testid="discard-draft">{labels['ui.discard']}</button>
+      {error && <span className="alert error" role="alert">{error}</span>}
+    </p>
+  );
+}
+
 /** Up, down and remove buttons for one entry of a list. */
 export function ListControls({ index, length, move, remove, labels, minLength = 1 }: { index: number; length: number; move: (from: number, to: number) => void; remove: (i: number) => void; labels: Labels; minLength?: number }) {
   return (
