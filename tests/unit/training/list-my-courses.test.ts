@@ -79,8 +79,8 @@ describe('my completions', () => {
     await submitAttempt({ db, userId: user.id, courseSlug: 'emergency-response', locale: 'en', answers: answersFor('emergency-response'), now: 2000 });
     const list = await listMyCompletions({ db, userId: user.id });
     expect(list.map((c) => [c.course, c.version, c.completedAt, c.score])).toEqual([
-      ['emergency-response', 1, 2000, 100],
-      ['confidentiality', 1, 1000, 100],
+      ['emergency-response', 2, 2000, 100],
+      ['confidentiality', 2, 1000, 100],
     ]);
   });
 });
