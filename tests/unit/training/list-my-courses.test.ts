@@ -34,7 +34,7 @@ describe('my courses', () => {
     const courses = await bySlug(now);
     expect([...courses.keys()].sort()).toEqual(['confidentiality', 'emergency-response', 'retention-and-destruction']);
     expect(courses.get('confidentiality')).toMatchObject({ status: 'overdue', dueAt: now - DAY, lessonsRead: 0, assigned: true });
-    expect(courses.get('retention-and-destruction')).toMatchObject({ status: 'in_progress', dueAt: now + 5 * DAY, lessonsRead: 1, lessonsTotal: 5, readLessons: ['secure-destruction'] });
+    expect(courses.get('retention-and-destruction')).toMatchObject({ status: 'in_progress', dueAt: now + 5 * DAY, lessonsRead: 1, lessonsTotal: 6, readLessons: ['secure-destruction'] });
     const done = courses.get('emergency-response')!;
     expect(done).toMatchObject({ status: 'completed', assigned: false, attempts: 1, bestScore: 100 });
     expect(done.completionId).toBeTruthy();
