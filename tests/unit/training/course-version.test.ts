@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attempts, completions } from '../../../db/schema.ts';
 import { createUser } from '../../../src/lib/auth/manage-users.ts';
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import type { Db } from '../../../src/lib/db/client.ts';
 import { tempDb } from '../../support/db.ts';
 
@@ -49,7 +50,7 @@ let close: () => void;
 let userId: string;
 beforeEach(async () => {
   ({ db, close } = await tempDb());
-  userId = await createUser(db, { user: { email: 'vera@example.com', name: 'Vera', role: 'employee', department: undefined }, password: 'a long enough password', actorId: null });
+  userId = await createUser(db, { user: { email: 'vera@example.com', name: 'Vera', role: 'employee', department: undefined }, password: 'a long enough password', actor: systemActor });
 });
 afterEach(() => close());
 afterAll(() => {

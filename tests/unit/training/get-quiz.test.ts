@@ -2,6 +2,7 @@
 // grading by option id, so the order on screen can never change what is right.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createUser } from '../../../src/lib/auth/manage-users.ts';
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { getCourse } from '../../../src/lib/content/catalog.ts';
 import type { Db } from '../../../src/lib/db/client.ts';
 import { getQuiz, type PublicQuiz } from '../../../src/lib/training/get-quiz.ts';
@@ -18,7 +19,7 @@ let close: () => void;
 let userId: string;
 beforeEach(async () => {
   ({ db, close } = await tempDb());
-  userId = await createUser(db, { user: { email: 'sam@example.com', name: 'Sam', role: 'employee', department: undefined }, password: 'a long enough password', actorId: null });
+  userId = await createUser(db, { user: { email: 'sam@example.com', name: 'Sam', role: 'employee', department: undefined }, password: 'a long enough password', actor: systemActor });
 });
 afterEach(() => close());
 
