@@ -27,6 +27,9 @@ async function logIn(page: Page, prefix: string, who: { email: string; password:
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
 }
 
+/** Astro drops the island's `ssr` attribute once React has hydrated it: clicks before that do nothing. */
+const hydrated = (page: Page) => page.waitForSelector('astro-island:not([ssr])', { state: 'attached' });
+
 test('an editor publishes a material lesson change; an employee who completed the course must take it again and reads the new text', async ({ browser }) => {
   // the employee completed the course before the change
   const person = await server.user('employee', { name: 'Emma Example' });
@@ -42,6 +45,7 @@ test('an editor publishes a material lesson change; an employee who completed th
 
   // the English editor
   await page.goto(`${server.url}/authoring/courses/${slug}`);
+  await hydrated(page);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('published-version')).toHaveText(`Published: version ${course.en.meta.version}`);
 
@@ -83,4 +87,37 @@ test('an editor publishes a material lesson change; an employee who completed th
   await mine.goto(`${server.url}/zh-cn/training/${slug}/${lesson.slug}`);
   await expect(mine.getByTestId('lesson').locator('strong', { hasText: '事件专线' })).toBeVisible();
   await employeeContext.close();
+});
+
+test('an editor imports questions from a Moodle GIFT file: previews them, adds them in both languages, and sees the Chinese flagged as untranslated', async ({ page }) => {
+  await logIn(page, '', await server.user('editor'));
+  await page.goto(`${server.url}/authoring/courses/retention-and-destruction`);
+  await hydrated(page);
+  await page.getByTestId('tab-import').click();
+  await page.getByTestId('question-file').setInputFiles(path.join(root, 'tests/unit/authoring/fixtures/moodle-questions.gift'));
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('3 questions read');
+  await expect(preview).toContainText('Retention period for tax records');
+  await expect(page.getByTestId('import-skipped')).toContainText('Name the regulator (shortanswer)');
+  await expect(page.getByTestId('import-skipped')).toContainText('Ratio (numerical)');
+  await page.getByTestId('import-add').click();
+  await expect(page.getByTestId('import-message')).toContainText('3 questions added');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await expect(page.getByTestId('untranslated-summary')).toBeVisible();
+
+  await page.getByTestId('tab-quiz').click();
+  const added = page.getByTestId('question-q-shredding-methods');
+  await expect(added.getByTestId('untranslated-warning').first()).toBeVisible();
+  // translating the prompt clears its warning; the draft saves again
+  const zhPrompt = added.locator('textarea[lang="zh-CN"]').first();
+  const warningsBefore = await added.getByTestId('untranslated-warning').count();
+  await zhPrompt.fill('哪些方法可以妥善销毁纸质记录？请选择所有适用项。');
+  await expect(added.getByTestId('untranslated-warning')).toHaveCount(warningsBefore - 1);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+
+  // what the server holds is the draft with the new questions in both languages
+  const api = await server.login(await server.user('editor'));
+  const view = (await (await api.fetch('/api/authoring/courses/retention-and-destruction')).json()) as { draft: { en: { quiz: { questions: { id: string }[] } }; 'zh-cn': { quiz: { questions: { id: string; prompt: string }[] } } } };
+  expect(view.draft.en.quiz.questions.map((q) => q.id)).toEqual(expect.arrayContaining(['q-retention-period-for-tax-records', 'q-shredding-methods', 'q-former-clients']));
+  expect(view.draft['zh-cn'].quiz.questions.find((q) => q.id === 'q-shredding-methods')!.prompt).toBe('哪些方法可以妥善销毁纸质记录？请选择所有适用项。');
 });
