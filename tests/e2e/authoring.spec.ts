@@ -121,3 +121,26 @@ test('an editor imports questions from a Moodle GIFT file: previews them, adds t
   expect(view.draft.en.quiz.questions.map((q) => q.id)).toEqual(expect.arrayContaining(['q-retention-period-for-tax-records', 'q-shredding-methods', 'q-former-clients']));
   expect(view.draft['zh-cn'].quiz.questions.find((q) => q.id === 'q-shredding-methods')!.prompt).toBe('哪些方法可以妥善销毁纸质记录？请选择所有适用项。');
 });
+
+test('two editors on one checklist: the second save is refused with who saved first, and nothing is overwritten', async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const a = await first.newPage();
+  const b = await second.newPage();
+  await logIn(a, '', await server.user('editor', { name: 'Ann Author' }));
+  await logIn(b, '', await server.user('editor', { name: 'Bob Builder' }));
+  for (const p of [a, b]) {
+    await p.goto(`${server.url}/authoring/checklists/emergency-drill`);
+    await hydrated(p);
+  }
+  await a.getByTestId('title-en').fill('Emergency drill (Ann)');
+  await expect(a.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await b.getByTestId('title-en').fill('Emergency drill (Bob)');
+  await expect(b.getByTestId('save-state')).toHaveAttribute('data-state', 'conflict', { timeout: 15_000 });
+  await expect(b.getByTestId('save-state')).toContainText('Ann Author saved this draft');
+  // Bob reloads and sees Ann's text
+  await b.getByRole('button', { name: 'Reload the draft' }).click();
+  await expect(b.getByTestId('title-en')).toHaveValue('Emergency drill (Ann)');
+  await first.close();
+  await second.close();
+});

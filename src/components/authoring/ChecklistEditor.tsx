@@ -9,7 +9,7 @@ const evidences = ['required', 'optional', 'none'] as const;
 
 export default function ChecklistEditor({ slug, initial, revision: initialRevision, hasDraft, nextVersion, labels, locale }: Props) {
   const base = `/api/authoring/checklists/${slug}`;
-  const { doc, edit, state, revision, untranslated } = useDraft(initial, initialRevision, `${base}/draft`);
+  const { doc, edit, state, revision, untranslated } = useDraft(initial, initialRevision, `${base}/draft`, labels);
   const L = (key: string, params?: Record<string, string | number>) => fill(labels[key], params);
   const both = (change: (l: ChecklistDocument['en']) => void) => edit((d) => LOCALES.forEach((lc) => change(d[lc])));
   const text = (set: (l: ChecklistDocument['en'], value: string) => void) => (lc: 'en' | 'zh-cn', value: string) => edit((d) => set(d[lc], value));

@@ -24,7 +24,7 @@ const LOCALES = ['en', 'zh-cn'] as const;
 
 export default function CourseEditor({ slug, initial, revision: initialRevision, hasDraft, nextVersion, roles, labels, locale }: Props) {
   const base = `/api/authoring/courses/${slug}`;
-  const { doc, edit, state, revision, untranslated } = useDraft(initial, initialRevision, `${base}/draft`);
+  const { doc, edit, state, revision, untranslated } = useDraft(initial, initialRevision, `${base}/draft`, labels);
   const [tab, setTab] = useState<Tab>('lessons');
   const [lessonIndex, setLessonIndex] = useState(0);
   const L = (key: string, params?: Record<string, string | number>) => fill(labels[key], params);

@@ -19,7 +19,7 @@ export type SaveState =
 const AUTOSAVE_DELAY_MS = 1200;
 
 /** The draft being edited: saved a moment after the last change, with the revision it was based on. */
-export function useDraft<D extends ContentDoc>(initial: D, initialRevision: number, draftUrl: string) {
+export function useDraft<D extends ContentDoc>(initial: D, initialRevision: number, draftUrl: string, labels: Labels) {
   const [doc, setDoc] = useState<D>(initial);
   const [state, setState] = useState<SaveState>({ kind: 'saved', revision: initialRevision });
   const revision = useRef(initialRevision);
@@ -36,14 +36,21 @@ export function useDraft<D extends ContentDoc>(initial: D, initialRevision: numb
     setState({ kind: 'saving' });
     try {
       const res = await fetch(draftUrl, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ revision: revision.current, ...latest.current }) });
-      const body = (await res.json().catch(() => ({}))) as { revision?: number; error?: string; details?: Problem[] };
+      const body = (await res.json().catch(() => ({}))) as { revision?: number; error?: string; details?: Problem[] & { updatedByName?: string | null; updatedAt?: number; revision?: number } };
       if (res.ok && body.revision) {
         revision.current = body.revision;
         setState(changed.current ? { kind: 'dirty' } : { kind: 'saved', revision: body.revision });
       } else if (res.status === 409) {
         // someone else saved: never overwrite them; the editor reloads deliberately
         stopped.current = true;
-        setState({ kind: 'conflict', message: body.error ?? 'conflict' });
+        // said in the reader's language from the details: who saved, when, which revision
+        const d = body.details;
+        const message = d?.updatedAt
+          ? fill(labels['ui.stale'], { name: d.updatedByName ?? '?', when: new Date(d.updatedAt).toISOString().slice(0, 16).replace('T', ' '), revision: d.revision ?? '' })
+          : d?.revision === 0
+            ? labels['ui.publishedMeanwhile'] ?? ''
+            : body.error ?? 'conflict';
+        setState({ kind: 'conflict', message });
       } else if (res.status === 422) {
         setState({ kind: 'invalid', problems: body.details ?? [{ field: '', message: body.error ?? '' }] });
       } else {
@@ -56,7 +63,7 @@ export function useDraft<D extends ContentDoc>(initial: D, initialRevision: numb
     } finally {
       busy.current = false;
     }
-  }, [draftUrl]);
+  }, [draftUrl, labels]);
 
   // the debounce: every change restarts the clock; a save in flight is followed by another if needed
   useEffect(() => {
