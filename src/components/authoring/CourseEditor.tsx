@@ -189,8 +189,15 @@ export default function CourseEditor({ slug, initial, revision: initialRevision,
 
       {tab === 'import' && (
         <QuestionImport importUrl={`${base}/questions/import`} labels={labels} onAdd={(picked) => {
+          // ids stay unique even when the same file is imported twice before a save
+          const taken = new Set(questions.map((q) => q.id));
+          const renamed = picked.map((q) => {
+            const id = taken.has(q.id) ? freshId(q.id, taken) : q.id;
+            taken.add(id);
+            return { ...structuredClone(q), id };
+          });
           both((l) => {
-            for (const q of picked) l.quiz.questions.push(structuredClone(q));
+            for (const q of renamed) l.quiz.questions.push(structuredClone(q));
           });
         }} />
       )}
