@@ -169,6 +169,9 @@ export const signedDocuments = sqliteTable(
     signerName: text('signer_name').notNull(),
     signedAt: integer('signed_at').notNull(),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    // The audit log's head when it was signed (also inside the signed PDF): an anchor `log verify` checks.
+    logSeq: integer('log_seq'),
+    logHash: text('log_hash'),
   },
   (t) => [index('signed_documents_subject_idx').on(t.kind, t.subjectId)],
 );
@@ -271,6 +274,38 @@ export const jobLeases = sqliteTable('job_leases', {
   holder: text('holder').notNull(),
   expiresAt: integer('expires_at').notNull(),
 });
+
+/** Signed checkpoints of the audit log's head; the signed file in <data>/checkpoints/ is the anchor, this row finds it. */
+export const logCheckpoints = sqliteTable(
+  'log_checkpoints',
+  {
+    fileName: text('file_name').primaryKey(),
+    seq: integer('seq').notNull(),
+    hash: text('hash').notNull(),
+    at: integer('at').notNull(),
+    trigger: text('trigger', { enum: ['manual', 'hourly', 'burst'] }).notNull(),
+  },
+  (t) => [index('log_checkpoints_at_idx').on(t.at)],
+);
+
+/** The outcome of each `log verify` (command line, admin page or server), for the admin page. */
+export const logVerifications = sqliteTable(
+  'log_verifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    entries: integer('entries').notNull(),
+    problems: text('problems').notNull().default('[]'),
+    anchorName: text('anchor_name'),
+    anchorSeq: integer('anchor_seq'),
+    anchorAt: integer('anchor_at'),
+    afterAnchor: integer('after_anchor').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    source: text('source', { enum: ['cli', 'admin', 'server'] }).notNull(),
+  },
+  (t) => [index('log_verifications_at_idx').on(t.at)],
+);
 
 export type User = typeof users.$inferSelect;
 export type Role = User['role'];
