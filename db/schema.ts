@@ -173,7 +173,7 @@ export const signedDocuments = sqliteTable(
     logSeq: integer('log_seq'),
     logHash: text('log_hash'),
   },
-  (t) => [index('signed_documents_subject_idx').on(t.kind, t.subjectId)],
+  (t) => [index('signed_documents_subject_idx').on(t.kind, t.subjectId), index('signed_documents_log_seq_idx').on(t.logSeq)],
 );
 
 export const audits = sqliteTable(
