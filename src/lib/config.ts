@@ -12,6 +12,10 @@ const schema = z.object({
   LMS_ORGANISATION: z.string().default('Example Advisory Ltd.'),
   // Name of the header a trusted reverse proxy sets to the client's address (e.g. x-forwarded-for).
   LMS_TRUSTED_PROXY_HEADER: z.string().optional(),
+  // Automatic audit-log checkpoints: at most this far apart (0: none), or after this many entries; checked every poll.
+  LMS_CHECKPOINT_MINUTES: z.coerce.number().min(0).default(60),
+  LMS_CHECKPOINT_BURST: z.coerce.number().int().min(1).default(500),
+  LMS_CHECKPOINT_POLL_SECONDS: z.coerce.number().min(0.1).default(30),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -24,6 +28,8 @@ export type Config = {
   signingPassphrase: string | undefined;
   organisation: string;
   trustedProxyHeader: string | undefined;
+  /** null when automatic checkpoints are off. */
+  checkpoints: { intervalMs: number; burst: number; pollMs: number } | null;
   production: boolean;
 };
 
@@ -45,6 +51,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signingPassphrase: e.LMS_SIGNING_PASSPHRASE,
     organisation: e.LMS_ORGANISATION,
     trustedProxyHeader: e.LMS_TRUSTED_PROXY_HEADER?.toLowerCase(),
+    checkpoints: e.LMS_CHECKPOINT_MINUTES > 0 ? { intervalMs: e.LMS_CHECKPOINT_MINUTES * 60_000, burst: e.LMS_CHECKPOINT_BURST, pollMs: e.LMS_CHECKPOINT_POLL_SECONDS * 1000 } : null,
     production: e.NODE_ENV === 'production',
   };
 }

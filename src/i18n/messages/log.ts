@@ -5,7 +5,7 @@ export const log = {
     'log.title': 'Anchors of the audit log',
     'log.lastVerification': 'Last verification',
     'log.never': 'never',
-    'log.verifiedOk': 'Intact: {count} entries, every anchor matches.',
+    'log.verifiedOk': 'The log is intact: {count} entries, every anchor matches.',
     'log.verifiedBroken': 'Broken: {count} problems found.',
     'log.verifiedBy': '{when} ({source}, {ms} ms)',
     'log.source.cli': 'command line',

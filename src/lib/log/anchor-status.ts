@@ -24,3 +24,11 @@ export async function anchorStatus(db: Db): Promise<AnchorStatus> {
   const newest = candidates.sort((a, b) => b.seq - a.seq || b.at - a.at)[0] ?? null;
   return { head, newest, afterNewest: head.seq - (newest?.seq ?? 0) };
 }
+
+/** An age in the coarsest unit that keeps it readable: minutes under two hours, hours under two days, then days. */
+export function anchorAge(ms: number): { unit: 'minutes' | 'hours' | 'days'; n: number } {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 120) return { unit: 'minutes', n: minutes };
+  if (minutes < 48 * 60) return { unit: 'hours', n: Math.floor(minutes / 60) };
+  return { unit: 'days', n: Math.floor(minutes / (24 * 60)) };
+}
