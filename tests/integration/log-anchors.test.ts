@@ -92,8 +92,8 @@ describe('log verify on the command line', { timeout: 120_000 }, () => {
     const d = await dataDirWith(20);
     await d.checkpoint();
     await d.run('delete from audit_log where seq > 15');
-    const [{ hash }] = (await d.db.all(sql`select hash from audit_log where seq = 15`)) as Array<{ hash: string }>;
-    let prev = hash;
+    const [kept] = (await d.db.all(sql`select hash from audit_log where seq = 15`)) as Array<{ hash: string }>;
+    let prev = kept!.hash;
     for (let seq = 16; seq <= 25; seq++) {
       const c = { seq, at: Date.now(), actorId: null, action: 'user.update', subjectType: 'user', subjectId: 'forged', details: '{}' };
       const h = entryHash(prev, c);

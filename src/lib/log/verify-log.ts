@@ -3,7 +3,7 @@
 // PDF records) show that entries were cut off the end, or that the log was rewritten from some
 // entry on. Problems are collected, not just the first, so each is named.
 import fs from 'node:fs';
-import { asc, gt, inArray, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { auditLog, logCheckpoints, signedDocuments } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { verifyPdfSignature } from '../reports/verify-pdf-signature.ts';
@@ -159,7 +159,7 @@ export async function verifyLog(db: Db, o: VerifyLogOptions = {}): Promise<LogVe
   };
   checkAnchorsAt(0, GENESIS_HASH);
   for (;;) {
-    const rows: LogRow[] = await db.select().from(auditLog).where(gt(auditLog.seq, prev.seq)).orderBy(asc(auditLog.seq)).limit(pageSize);
+    const rows = await logPage(db, prev.seq, pageSize);
     if (rows.length === 0) break;
     for (const row of rows) {
       entries++;
@@ -203,6 +203,20 @@ export async function verifyLog(db: Db, o: VerifyLogOptions = {}): Promise<LogVe
     afterNewestAnchor: head.seq - (newestAnchor?.seq ?? 0),
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+type PageRow = [number, number, string | null, string, string | null, string | null, string, string, string];
+
+/**
+ * The next `limit` entries after `after`, in order. SQLite hands the page over as one JSON array,
+ * which reads about twice as fast as row objects: reading, not hashing, is most of the work.
+ */
+async function logPage(db: Db, after: number, limit: number): Promise<LogRow[]> {
+  const [page] = await db.all<{ page: string }>(sql`
+    select json_group_array(json_array(seq, at, actor_id, action, subject_type, subject_id, details, prev_hash, hash)) as page
+    from (select * from ${auditLog} where ${auditLog.seq} > ${after} order by ${auditLog.seq} limit ${limit})`);
+  const rows = (JSON.parse(page?.page ?? '[]') as PageRow[]).map(([seq, at, actorId, action, subjectType, subjectId, details, prevHash, hash]) => ({ seq, at, actorId, action, subjectType, subjectId, details, prevHash, hash }));
+  return rows.sort((a, b) => a.seq - b.seq); // already in order; sorting costs nothing then, and guards the walk
 }
 
 function missing(from: number, to: number): string {

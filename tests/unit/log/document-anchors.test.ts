@@ -74,8 +74,8 @@ describe('log anchors in signed documents', () => {
     const { auditId } = await signedAuditWithActions(t.db, t.dataDir, auditor, { failures: 0 });
     const [doc] = await t.db.select().from(signedDocuments).where(eq(signedDocuments.subjectId, auditId));
     const { own } = await entriesAround(doc!.id);
-    const [{ max }] = (await t.db.all(sql`select max(seq) as max from audit_log`)) as Array<{ max: number }>;
-    expect(own.seq).toBe(max); // the signing is the newest entry: exactly what a tail cut removes
+    const [newest] = (await t.db.all(sql`select max(seq) as max from audit_log`)) as Array<{ max: number }>;
+    expect(own.seq).toBe(newest!.max); // the signing is the newest entry: exactly what a tail cut removes
 
     await t.db.delete(auditLog).where(eq(auditLog.seq, own.seq));
     const cut = await verify();
