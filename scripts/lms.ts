@@ -1,4 +1,5 @@
 // The command line: `npm run lms -- <command>`.
+import { systemActor } from '../src/lib/auth/permissions.ts';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../db/seed.ts';
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'log verify': {
       const { values } = parseArgs({ args: rest, options: { checkpoint: { type: 'string', multiple: true } } });
-      const result = await verifyOrgLog(db, 'cli', values.checkpoint ?? []);
+      const result = await verifyOrgLog(db, systemActor, 'cli', values.checkpoint ?? []);
       for (const line of describeVerification(result)) console.log(line);
       if (result.ok) {
         console.log(`Audit log intact: ${result.entries} entries; every anchor matches.`);
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     case 'log checkpoint': {
-      const c = await checkpointOrgLog(db, 'manual');
+      const c = await checkpointOrgLog(db, systemActor, 'manual');
       console.log(`Checkpoint of entry ${c.seq} (hash ${c.hash}) written to ${c.file}`);
       return 0;
     }
@@ -66,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const password = await readStdin();
-      await createUser(db, { user: parsed.data, password, actorId: null });
+      await createUser(db, { user: parsed.data, password, actor: systemActor });
       console.log(`Created ${parsed.data.email} (${parsed.data.role}).`);
       return 0;
     }
@@ -82,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('Nothing was imported.');
         return 1;
       }
-      const created = await importUsers(db, { users, actorId: null });
+      const created = await importUsers(db, { users, actor: systemActor });
       console.log(`Imported ${created.length} users. One-time passwords:`);
       for (const c of created) console.log(`${c.email}\t${c.password}`);
       return 0;

@@ -1,4 +1,5 @@
 // `npm start`: migrate, seed a demo organisation on an empty database, then serve the built app.
+import { systemActor } from '../src/lib/auth/permissions.ts';
 import { config } from '../src/lib/config.ts';
 import { scheduleCheckpoints } from '../src/lib/log/checkpoint-schedule.ts';
 import { checkpointOrgLog } from '../src/lib/log/org-log.ts';
@@ -11,4 +12,4 @@ process.env.PORT ??= '4321';
 await import('../dist/server/entry.mjs');
 
 const checkpoints = config().checkpoints;
-if (checkpoints) scheduleCheckpoints(db, { policy: checkpoints, pollMs: checkpoints.pollMs, take: (trigger) => checkpointOrgLog(db, trigger) });
+if (checkpoints) scheduleCheckpoints(db, { policy: checkpoints, pollMs: checkpoints.pollMs, take: (trigger) => checkpointOrgLog(db, systemActor, trigger) });

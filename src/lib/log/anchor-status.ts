@@ -1,5 +1,6 @@
 import { desc, isNotNull } from 'drizzle-orm';
 import { logCheckpoints, signedDocuments } from '../../../db/schema.ts';
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { currentLogHead, type LogHead } from './current-log-head.ts';
 
@@ -7,7 +8,8 @@ export type NewestAnchor = { kind: 'checkpoint' | 'document'; name: string; seq:
 export type AnchorStatus = { head: LogHead; newest: NewestAnchor | null; afterNewest: number };
 
 /** The log head and its newest anchor as the database lists them (cheap; `verifyLog` is what checks them). */
-export async function anchorStatus(db: Db): Promise<AnchorStatus> {
+export async function anchorStatus(db: Db, actor: Pick<Actor, 'role'>): Promise<AnchorStatus> {
+  assertCan(actor, 'admin.log');
   const [head, [checkpoint], [document]] = await Promise.all([
     currentLogHead(db),
     db.select().from(logCheckpoints).orderBy(desc(logCheckpoints.seq), desc(logCheckpoints.at)).limit(1),

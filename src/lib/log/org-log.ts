@@ -1,4 +1,5 @@
 // The audit log's anchors for this install: its data directory, its organisation's certificate.
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import { config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { orgSigningIdentity } from '../reports/org-signing.ts';
@@ -7,13 +8,15 @@ import { takeCheckpoint, type CheckpointTrigger, type TakenCheckpoint } from './
 import { verifyLog, type LogVerification } from './verify-log.ts';
 
 /** Writes a checkpoint signed with the organisation's key into this install's data directory. */
-export async function checkpointOrgLog(db: Db, trigger: CheckpointTrigger): Promise<TakenCheckpoint> {
+export async function checkpointOrgLog(db: Db, actor: Pick<Actor, 'role'>, trigger: CheckpointTrigger): Promise<TakenCheckpoint> {
+  assertCan(actor, 'admin.log');
   const identity = await orgSigningIdentity();
   return takeCheckpoint(db, { dataDir: config().dataDir, identity, organisation: config().organisation, trigger });
 }
 
 /** Verifies the log against this install's checkpoints (and any copies given), trusting the organisation's certificate, and stores the outcome. */
-export async function verifyOrgLog(db: Db, source: VerificationSource, checkpointFiles: string[] = []): Promise<LogVerification> {
+export async function verifyOrgLog(db: Db, actor: Pick<Actor, 'role'>, source: VerificationSource, checkpointFiles: string[] = []): Promise<LogVerification> {
+  assertCan(actor, 'admin.log');
   const identity = await orgSigningIdentity();
   const result = await verifyLog(db, { dataDir: config().dataDir, trustedFingerprints: [identity.fingerprintSha256], checkpointFiles });
   await recordVerification(db, result, source);

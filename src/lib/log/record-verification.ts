@@ -1,5 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { logVerifications } from '../../../db/schema.ts';
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import type { LogVerification } from './verify-log.ts';
 
@@ -23,7 +24,8 @@ export async function recordVerification(db: Db, v: LogVerification, source: Ver
 }
 
 /** The most recent stored verification, or null if the log was never verified. */
-export async function lastVerification(db: Db): Promise<StoredVerification | null> {
+export async function lastVerification(db: Db, actor: Pick<Actor, 'role'>): Promise<StoredVerification | null> {
+  assertCan(actor, 'admin.log');
   const [row] = await db.select().from(logVerifications).orderBy(desc(logVerifications.at), desc(logVerifications.id)).limit(1);
   return row ? { ...row, problemList: JSON.parse(row.problems) as string[] } : null;
 }
