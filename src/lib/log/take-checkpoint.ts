@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { logCheckpoints } from '../../../db/schema.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { writeTransaction } from '../db/write.ts';
 import { newId } from '../ids.ts';
 import { signDetached } from '../reports/sign-pdf.ts';
 import type { SigningIdentity } from '../reports/signing-identity.ts';
@@ -17,6 +18,8 @@ export type TakeCheckpointOptions = {
   organisation: string;
   trigger: CheckpointTrigger;
   now?: number;
+  /** More to write in the transaction that lists the checkpoint (e.g. mails to the admins). */
+  also?: (tx: Tx, taken: TakenCheckpoint) => Promise<void>;
 };
 
 export type TakenCheckpoint = Checkpoint & { fileName: string; file: string; text: string };
@@ -37,8 +40,12 @@ export async function takeCheckpoint(db: Db, o: TakeCheckpointOptions): Promise<
   const fileName = checkpointFileName(checkpoint, newId(4));
   const file = path.join(dir, fileName);
   publishOnce(file, text);
-  await db.insert(logCheckpoints).values({ fileName, seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at, trigger: o.trigger });
-  return { ...checkpoint, fileName, file, text };
+  const taken = { ...checkpoint, fileName, file, text };
+  await writeTransaction(db, async (tx) => {
+    await tx.insert(logCheckpoints).values({ fileName, seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at, trigger: o.trigger });
+    await o.also?.(tx, taken);
+  });
+  return taken;
 }
 
 /** Writes a complete file under a name that must not exist yet: written aside, then hard-linked into place (which fails rather than replace). */
