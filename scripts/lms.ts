@@ -17,8 +17,9 @@ const usage = `Usage: npm run lms -- <command>
   user import <file.csv>        columns email,name,role,department; all rows or none
   db migrate                    apply migrations
   db seed                       add the demo organisation (also in production)
-  log verify [--checkpoint F]   check the audit log's hash chain and every anchor (checkpoints, signed
-                                documents; F: a checkpoint copy kept elsewhere, may be repeated)
+  log verify [--checkpoint F] [--document P]
+                                check the audit log's hash chain and every anchor (checkpoints, signed
+                                documents); F: a checkpoint copy kept elsewhere, P: a signed PDF (repeatable)
   log checkpoint                write a signed checkpoint of the log's head to <data>/checkpoints/`;
 
 async function readStdin(): Promise<string> {
@@ -43,8 +44,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'log verify': {
-      const { values } = parseArgs({ args: rest, options: { checkpoint: { type: 'string', multiple: true } } });
-      const result = await verifyOrgLog(db, systemActor, 'cli', values.checkpoint ?? []);
+      const { values } = parseArgs({ args: rest, options: { checkpoint: { type: 'string', multiple: true }, document: { type: 'string', multiple: true } } });
+      const result = await verifyOrgLog(db, systemActor, 'cli', { checkpointFiles: values.checkpoint ?? [], documentFiles: values.document ?? [] });
       for (const line of describeVerification(result)) console.log(line);
       if (result.ok) {
         console.log(`Audit log intact: ${result.entries} entries; every anchor matches.`);

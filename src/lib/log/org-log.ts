@@ -14,11 +14,11 @@ export async function checkpointOrgLog(db: Db, actor: Pick<Actor, 'role'>, trigg
   return takeCheckpoint(db, { dataDir: config().dataDir, identity, organisation: config().organisation, trigger });
 }
 
-/** Verifies the log against this install's checkpoints (and any copies given), trusting the organisation's certificate, and stores the outcome. */
-export async function verifyOrgLog(db: Db, actor: Pick<Actor, 'role'>, source: VerificationSource, checkpointFiles: string[] = []): Promise<LogVerification> {
+/** Verifies the log against this install's checkpoints and documents (and any copies given), trusting the organisation's certificate, and stores the outcome. */
+export async function verifyOrgLog(db: Db, actor: Pick<Actor, 'role'>, source: VerificationSource, copies: { checkpointFiles?: string[]; documentFiles?: string[] } = {}): Promise<LogVerification> {
   assertCan(actor, 'admin.log');
   const identity = await orgSigningIdentity();
-  const result = await verifyLog(db, { dataDir: config().dataDir, trustedFingerprints: [identity.fingerprintSha256], checkpointFiles });
+  const result = await verifyLog(db, { dataDir: config().dataDir, trustedFingerprints: [identity.fingerprintSha256], ...copies });
   await recordVerification(db, result, source);
   return result;
 }

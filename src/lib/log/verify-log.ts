@@ -2,19 +2,17 @@
 // deleted entry in the middle; only anchors (signed checkpoint files, the log head each signed
 // PDF records) show that entries were cut off the end, or that the log was rewritten from some
 // entry on. Problems are collected, not just the first, so each is named.
-import fs from 'node:fs';
-import { asc, inArray, sql } from 'drizzle-orm';
-import { auditLog, logCheckpoints, signedDocuments } from '../../../db/schema.ts';
+import { sql } from 'drizzle-orm';
+import { auditLog } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
-import { verifyPdfSignature } from '../reports/verify-pdf-signature.ts';
-import { CHECKPOINT_EXTENSION, checkCheckpointFile } from './checkpoint-file.ts';
+import { iso, short, type Anchor } from './anchor.ts';
+import { checkpointAnchors } from './checkpoint-anchors.ts';
 import type { LogHead } from './current-log-head.ts';
+import { documentAnchors } from './document-anchors.ts';
 import { entryHash, GENESIS_HASH, type LogRow } from './hash-chain.ts';
-import { PDF_LOG_HEAD_PREFIX, readPdfLogHead } from './pdf-log-head.ts';
 import { checkpointsDir } from './take-checkpoint.ts';
 
-/** A record outside the table of what entry `seq`'s hash was at time `at`. */
-export type Anchor = { name: string; kind: 'checkpoint' | 'document'; seq: number; hash: string; at: number };
+export type { Anchor } from './anchor.ts';
 
 export type LogVerification = {
   ok: boolean;
@@ -36,6 +34,8 @@ export type VerifyLogOptions = {
   trustedFingerprints?: readonly string[];
   /** Further checkpoint files to check, e.g. copies kept elsewhere. */
   checkpointFiles?: readonly string[];
+  /** Signed PDFs kept elsewhere whose recorded log head is checked too. */
+  documentFiles?: readonly string[];
   pageSize?: number;
 };
 
@@ -45,99 +45,13 @@ const SIGNING_ACTIONS = new Set(['audit.sign', 'certificate.issue', 'action.foll
 /** Checks the chain and every anchor; never stops at the first problem. */
 export async function verifyLog(db: Db, o: VerifyLogOptions = {}): Promise<LogVerification> {
   const started = performance.now();
-  const problems: string[] = [];
-  const trusted = o.trustedFingerprints ?? [];
-  const anchors: Anchor[] = [];
-  const checked = { checkpoints: 0, documents: 0, unanchoredDocuments: 0 };
-
-  // Checkpoint files: the folder, any copies named, and the database's list of what was written.
-  const files = new Map<string, string>();
-  const dir = o.dataDir ? checkpointsDir(o.dataDir) : undefined;
-  if (dir && fs.existsSync(dir)) {
-    for (const name of fs.readdirSync(dir).sort()) if (name.endsWith(CHECKPOINT_EXTENSION)) files.set(`${dir}/${name}`, name);
-  }
-  for (const file of o.checkpointFiles ?? []) files.set(file, file);
-  const validFiles = new Map<string, Anchor>();
-  for (const [file, label] of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      problems.push(`checkpoint ${label} cannot be read: ${(error as Error).message}`);
-      continue;
-    }
-    checked.checkpoints++;
-    const c = await checkCheckpointFile(file, text, trusted);
-    if (!c.ok) {
-      problems.push(`checkpoint ${label} is rejected: ${c.reason}`);
-      continue;
-    }
-    const anchor: Anchor = { name: `checkpoint ${label}`, kind: 'checkpoint', seq: c.checkpoint.seq, hash: c.checkpoint.hash, at: c.checkpoint.at };
-    anchors.push(anchor);
-    validFiles.set(c.name, anchor);
-  }
-  if (dir) {
-    for (const row of await db.select().from(logCheckpoints).orderBy(asc(logCheckpoints.seq))) {
-      const file = validFiles.get(row.fileName);
-      if (!files.has(`${dir}/${row.fileName}`)) {
-        problems.push(`checkpoint ${row.fileName} (entry ${row.seq}, taken ${iso(row.at)}) is missing from ${dir}`);
-        anchors.push({ name: `checkpoint ${row.fileName} (as the database lists it)`, kind: 'checkpoint', seq: row.seq, hash: row.hash, at: row.at });
-      } else if (file && (file.seq !== row.seq || file.hash !== row.hash)) {
-        problems.push(`checkpoint ${row.fileName}: the database lists entry ${row.seq} with hash ${short(row.hash)}, the signed file says entry ${file.seq} with ${short(file.hash)}`);
-      }
-    }
-  }
-
-  // Signed documents: the anchor in their row must be the one inside the signed PDF.
-  const newestCheckpointSeq = Math.max(-1, ...[...validFiles.values()].map((a) => a.seq));
-  const documents = await db
-    .select({
-      id: signedDocuments.id,
-      kind: signedDocuments.kind,
-      subjectId: signedDocuments.subjectId,
-      signedAt: signedDocuments.signedAt,
-      logSeq: signedDocuments.logSeq,
-      logHash: signedDocuments.logHash,
-      embedded: sql<Uint8Array | null>`substr(${signedDocuments.bytes}, nullif(instr(${signedDocuments.bytes}, cast(${`(${PDF_LOG_HEAD_PREFIX}`} as blob)), 0), 100)`,
-    })
-    .from(signedDocuments);
-  const documentIds = new Set<string>();
-  const documentAnchors = new Map<string, Anchor>();
-  for (const d of documents) {
-    documentIds.add(d.id);
-    const name = `${d.kind.replace(/_/g, ' ')} ${d.id} (of ${d.subjectId}, signed ${iso(d.signedAt)})`;
-    const inPdf = d.embedded ? readPdfLogHead(d.embedded) : null;
-    if (d.logSeq === null || d.logHash === null) {
-      if (inPdf) problems.push(`${name}: its PDF records entry ${inPdf.seq}, but the anchor in its database row was removed`);
-      else checked.unanchoredDocuments++; // signed before anchors existed
-      if (!inPdf) continue;
-    }
-    checked.documents++;
-    if (!inPdf) {
-      problems.push(`${name}: its database row names entry ${d.logSeq}, but its PDF records no log head`);
-      continue;
-    }
-    if (d.logSeq !== null && (inPdf.seq !== d.logSeq || inPdf.hash !== d.logHash)) {
-      problems.push(`${name}: its database row names entry ${d.logSeq} with hash ${short(d.logHash ?? '')}, its signed PDF entry ${inPdf.seq} with ${short(inPdf.hash)}`);
-    }
-    documentAnchors.set(d.id, { name, kind: 'document', seq: inPdf.seq, hash: inPdf.hash, at: d.signedAt });
-  }
-  // A PDF's log head counts only if its signature holds. Documents anchored at or after the newest
-  // checkpoint are the only anchors of their entries, so their signatures are checked; older
-  // entries are covered by that checkpoint (and /verify checks any single PDF).
-  const toCheckSignature = [...documentAnchors].filter(([, a]) => a.seq >= newestCheckpointSeq).map(([id]) => id);
-  for (let i = 0; i < toCheckSignature.length; i += 50) {
-    const batch = await db.select({ id: signedDocuments.id, kind: signedDocuments.kind, bytes: signedDocuments.bytes }).from(signedDocuments).where(inArray(signedDocuments.id, toCheckSignature.slice(i, i + 50)));
-    for (const d of batch) {
-      const s = await verifyPdfSignature(Buffer.from(d.bytes));
-      const bad = !s.valid ? s.reason : trusted.length > 0 && !trusted.includes(s.certificateFingerprintSha256 ?? '') ? 'it is signed by another key than the organisation’s' : null;
-      if (bad) {
-        problems.push(`${d.kind.replace(/_/g, ' ')} ${d.id}: its PDF signature does not hold (${bad}), so the log head it records proves nothing`);
-        documentAnchors.delete(d.id);
-      }
-    }
-  }
-  anchors.push(...documentAnchors.values());
+  const trustedFingerprints = o.trustedFingerprints ?? [];
+  const checkpoints = await checkpointAnchors(db, { dir: o.dataDir ? checkpointsDir(o.dataDir) : undefined, files: o.checkpointFiles ?? [], trustedFingerprints });
+  const documents = await documentAnchors(db, { trustedFingerprints, coveredUpTo: checkpoints.newestSignedSeq, files: o.documentFiles ?? [] });
+  const problems = [...checkpoints.problems, ...documents.problems];
+  const anchors = [...checkpoints.anchors, ...documents.anchors];
+  const checked = { checkpoints: checkpoints.files, documents: documents.counts.documents, unanchoredDocuments: documents.counts.unanchored };
+  const documentIds = documents.ids;
 
   // The chain, page by page; anchors are checked against the entries as they pass.
   const bySeq = new Map<number, Anchor[]>();
@@ -187,8 +101,8 @@ export async function verifyLog(db: Db, o: VerifyLogOptions = {}): Promise<LogVe
     else problems.push(`${a.name}, taken ${iso(a.at)}, names entry ${a.seq}, which is missing`);
     mismatched.add(a);
   }
-  for (const d of documents) {
-    if (d.logSeq !== null && !namedDocuments.has(d.id)) problems.push(`${d.kind.replace(/_/g, ' ')} ${d.id}: no log entry records its signing (its entry, after entry ${d.logSeq}, was removed)`);
+  for (const [id, d] of documents.anchoredIds) {
+    if (!namedDocuments.has(id)) problems.push(`${d.kind.replace(/_/g, ' ')} ${id}: no log entry records its signing (its entry, after entry ${d.logSeq}, was removed)`);
   }
 
   const good = anchors.filter((a) => !mismatched.has(a));
@@ -221,14 +135,6 @@ async function logPage(db: Db, after: number, limit: number): Promise<LogRow[]> 
 
 function missing(from: number, to: number): string {
   return from === to ? `entry ${from} is missing` : `entries ${from}–${to} are missing (${to - from + 1} entries)`;
-}
-
-function short(hash: string): string {
-  return `${hash.slice(0, 12)}…`;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
 function safeJson(text: string): Record<string, unknown> {

@@ -2,10 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, audits, signedDocuments } from '../../../db/schema.ts';
 import { issueFollowUpReport } from '../../../src/lib/audit/issue-follow-up-report.ts';
+import { entryHash } from '../../../src/lib/log/hash-chain.ts';
 import { readPdfLogHead } from '../../../src/lib/log/pdf-log-head.ts';
 import { verifyLog } from '../../../src/lib/log/verify-log.ts';
 import { loadSigningIdentity } from '../../../src/lib/reports/signing-identity.ts';
@@ -107,5 +108,30 @@ describe('log anchors in signed documents', () => {
     expect(r.ok).toBe(false);
     expect(r.problems).toEqual([expect.stringMatching(new RegExp(`audit report ${doc!.id}: its PDF signature does not hold`))]);
     await t.db.update(signedDocuments).set({ bytes: doc!.bytes, logHash: doc!.logHash }).where(eq(signedDocuments.id, doc!.id));
+  });
+
+  // last: it rewrites the log and removes every stored document
+  it('checks a signed PDF kept elsewhere against the log, even when its row is gone', async () => {
+    const { auditId } = await signedAuditWithActions(t.db, t.dataDir, auditor, { failures: 0 });
+    const [doc] = await t.db.select().from(signedDocuments).where(eq(signedDocuments.subjectId, auditId));
+    const copy = path.join(t.dataDir, 'client-copy.pdf');
+    fs.writeFileSync(copy, doc!.bytes);
+    const withCopy = () => verifyLog(t.db, { dataDir: t.dataDir, trustedFingerprints: [fingerprint], documentFiles: [copy] });
+    expect((await withCopy()).problems).toEqual([]);
+    // rewrite the entry the report was signed after, recomputing hashes onward: the chain holds again
+    const rows = await t.db.select().from(auditLog).where(gte(auditLog.seq, doc!.logSeq!)).orderBy(auditLog.seq);
+    let prev = rows[0]!.prevHash;
+    for (const row of rows) {
+      const changed = { ...row, details: row.seq === doc!.logSeq ? '{"forged":true}' : row.details, prevHash: prev };
+      changed.hash = entryHash(prev, changed);
+      await t.db.update(auditLog).set({ details: changed.details, prevHash: changed.prevHash, hash: changed.hash }).where(eq(auditLog.seq, row.seq));
+      prev = changed.hash;
+    }
+    await t.db.update(audits).set({ reportId: null }); // the foreign key would refuse the delete
+    await t.db.delete(signedDocuments); // and every stored document with it
+    const r = await withCopy();
+    expect(r.ok).toBe(false);
+    const escaped = copy.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(r.problems).toContainEqual(expect.stringMatching(new RegExp(`^entry ${doc!.logSeq} does not match document ${escaped}, taken .*: it recorded hash ${doc!.logHash!.slice(0, 12)}…, .*the log was rewritten from entry ${doc!.logSeq} or earlier`)));
   });
 });
