@@ -44,7 +44,7 @@ export function loggableError(err: unknown): string {
       break;
     }
     const { code, query } = e as { code?: unknown; query?: unknown };
-    causes.push([e.name, typeof code === 'string' ? code : null, typeof query === 'string' ? `in ${statementName(query)}` : null].filter(Boolean).join(' '));
+    causes.push([e.name === 'Error' ? e.constructor.name : e.name, typeof code === 'string' ? code : null, typeof query === 'string' ? `in ${statementName(query)}` : null].filter(Boolean).join(' '));
     e = e.cause;
   }
   // stack frames name code locations only; the first line (the message) is left out
