@@ -1,6 +1,6 @@
 ALTER TABLE `signed_documents` ADD `log_seq` integer;--> statement-breakpoint
 ALTER TABLE `signed_documents` ADD `log_hash` text;--> statement-breakpoint
-CREATE INDEX `signed_documents_log_seq_idx` ON `signed_documents` (`log_seq`);--> statement-breakpoint
+CREATE INDEX `signed_documents_log_seq_idx` ON `signed_documents` (`log_seq`,`log_hash`,`signed_at`,`kind`,`subject_id`,`id`);--> statement-breakpoint
 CREATE TABLE `log_checkpoints` (
 	`file_name` text PRIMARY KEY NOT NULL,
 	`seq` integer NOT NULL,

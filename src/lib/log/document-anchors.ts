@@ -24,8 +24,11 @@ export type DocumentAnchorFindings = AnchorFindings & {
 const label = (kind: string) => kind.replace(/_/g, ' ');
 
 /**
- * The log head each signed document records. The row's columns must agree with the head inside
- * the signed PDF, and a PDF's head counts only if its signature holds and is the organisation's.
+ * The log head each signed document records. A row's columns must agree with the head inside its
+ * signed PDF, and a PDF's head counts only if its signature holds and is the organisation's. PDFs
+ * are read only where that matters: documents anchored after the newest checkpoint (the only
+ * anchors of their entries; older entries are covered by that checkpoint, and /verify checks any
+ * one PDF), and rows without an anchor (signed before documents recorded one, or erased since).
  */
 export async function documentAnchors(db: Db, o: DocumentAnchorsOptions): Promise<DocumentAnchorFindings> {
   const problems: string[] = [];
@@ -33,46 +36,63 @@ export async function documentAnchors(db: Db, o: DocumentAnchorsOptions): Promis
   const ids = new Set<string>();
   const anchoredIds = new Map<string, { kind: string; logSeq: number }>();
   const counts = { documents: 0, unanchored: 0 };
-  // only the bytes around the head leave the database here, not whole PDFs
+  const names = new Map<string, string>();
+  const signedAt = new Map<string, number>();
   const rows = await db
-    .select({
-      id: signedDocuments.id,
-      kind: signedDocuments.kind,
-      subjectId: signedDocuments.subjectId,
-      signedAt: signedDocuments.signedAt,
-      logSeq: signedDocuments.logSeq,
-      logHash: signedDocuments.logHash,
-      embedded: sql<Uint8Array | null>`substr(${signedDocuments.bytes}, nullif(instr(${signedDocuments.bytes}, cast(${`(${PDF_LOG_HEAD_PREFIX}`} as blob)), 0), 100)`,
-    })
-    .from(signedDocuments);
+    .select({ id: signedDocuments.id, kind: signedDocuments.kind, subjectId: signedDocuments.subjectId, signedAt: signedDocuments.signedAt, logSeq: signedDocuments.logSeq, logHash: signedDocuments.logHash })
+    .from(signedDocuments); // answered from the covering index, without reading the PDFs
+  const toRead: string[] = [];
+  const unanchored: string[] = [];
   for (const d of rows) {
     ids.add(d.id);
     const name = `${label(d.kind)} ${d.id} (of ${d.subjectId}, signed ${iso(d.signedAt)})`;
-    const inPdf = d.embedded ? readPdfLogHead(d.embedded) : null;
-    if (d.logSeq !== null) anchoredIds.set(d.id, { kind: d.kind, logSeq: d.logSeq });
-    if (!inPdf) {
-      if (d.logSeq === null) counts.unanchored++; // signed before documents recorded the head
-      else problems.push(`${name}: its database row names entry ${d.logSeq}, but its PDF records no log head`);
+    names.set(d.id, name);
+    signedAt.set(d.id, d.signedAt);
+    if (d.logSeq === null || d.logHash === null) {
+      unanchored.push(d.id);
       continue;
     }
     counts.documents++;
-    if (d.logSeq === null || d.logHash === null) problems.push(`${name}: its PDF records entry ${inPdf.seq}, but the anchor in its database row was removed`);
-    else if (inPdf.seq !== d.logSeq || inPdf.hash !== d.logHash) {
-      problems.push(`${name}: its database row names entry ${d.logSeq} with hash ${short(d.logHash)}, its signed PDF entry ${inPdf.seq} with ${short(inPdf.hash)}`);
-    }
-    found.set(d.id, { name, kind: 'document', seq: inPdf.seq, hash: inPdf.hash, at: d.signedAt });
+    anchoredIds.set(d.id, { kind: d.kind, logSeq: d.logSeq });
+    found.set(d.id, { name, kind: 'document', seq: d.logSeq, hash: d.logHash, at: d.signedAt });
+    if (d.logSeq > o.coveredUpTo) toRead.push(d.id);
   }
 
-  // Documents anchored after the newest checkpoint are the only anchors of their entries, so their
-  // signatures are checked; older entries are covered by that checkpoint (and /verify checks any one PDF).
-  const toCheck = [...found].filter(([, a]) => a.seq > o.coveredUpTo).map(([id]) => id);
-  for (let i = 0; i < toCheck.length; i += 50) {
-    const batch = await db.select({ id: signedDocuments.id, kind: signedDocuments.kind, bytes: signedDocuments.bytes }).from(signedDocuments).where(inArray(signedDocuments.id, toCheck.slice(i, i + 50)));
+  // Rows without an anchor: only a few bytes around a head, if the PDF has one, leave the database.
+  for (let i = 0; i < unanchored.length; i += 500) {
+    const heads = await db
+      .select({ id: signedDocuments.id, embedded: sql<Uint8Array | null>`substr(${signedDocuments.bytes}, nullif(instr(${signedDocuments.bytes}, cast(${`(${PDF_LOG_HEAD_PREFIX}`} as blob)), 0), 100)` })
+      .from(signedDocuments)
+      .where(inArray(signedDocuments.id, unanchored.slice(i, i + 500)));
+    for (const d of heads) {
+      const inPdf = d.embedded ? readPdfLogHead(d.embedded) : null;
+      if (!inPdf) counts.unanchored++; // signed before documents recorded the head
+      else {
+        problems.push(`${names.get(d.id)}: its PDF records entry ${inPdf.seq}, but the anchor in its database row was removed`);
+        toRead.push(d.id);
+      }
+    }
+  }
+
+  for (let i = 0; i < toRead.length; i += 50) {
+    const batch = await db.select({ id: signedDocuments.id, kind: signedDocuments.kind, bytes: signedDocuments.bytes }).from(signedDocuments).where(inArray(signedDocuments.id, toRead.slice(i, i + 50)));
     for (const d of batch) {
-      const bad = await signatureProblem(Buffer.from(d.bytes), o.trustedFingerprints);
-      if (!bad) continue;
-      problems.push(`${label(d.kind)} ${d.id}: its PDF signature does not hold (${bad}), so the log head it records proves nothing`);
-      found.delete(d.id);
+      const name = names.get(d.id)!;
+      const bytes = Buffer.from(d.bytes);
+      const inPdf = readPdfLogHead(bytes);
+      const row = found.get(d.id);
+      const bad = await signatureProblem(bytes, o.trustedFingerprints);
+      if (bad) {
+        problems.push(`${label(d.kind)} ${d.id}: its PDF signature does not hold (${bad}), so the log head it records proves nothing`);
+        found.delete(d.id);
+      } else if (!inPdf) {
+        problems.push(`${name}: its database row names entry ${row?.seq}, but its signed PDF records no log head`);
+      } else if (!row) {
+        found.set(d.id, { name, kind: 'document', seq: inPdf.seq, hash: inPdf.hash, at: signedAt.get(d.id)! });
+      } else if (inPdf.seq !== row.seq || inPdf.hash !== row.hash) {
+        problems.push(`${name}: its database row names entry ${row.seq} with hash ${short(row.hash)}, its signed PDF entry ${inPdf.seq} with ${short(inPdf.hash)}`);
+        found.set(d.id, { ...row, seq: inPdf.seq, hash: inPdf.hash }); // the signed head is the anchor
+      }
     }
   }
 

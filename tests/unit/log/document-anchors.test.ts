@@ -87,7 +87,10 @@ describe('log anchors in signed documents', () => {
     await t.db.update(signedDocuments).set({ logSeq: 1 }).where(eq(signedDocuments.id, doc!.id));
     expect((await verify()).problems).toEqual([expect.stringMatching(new RegExp(`audit report ${doc!.id} .*its database row names entry 1 .*its signed PDF entry ${doc!.logSeq}`))]);
 
-    await t.db.update(signedDocuments).set({ logSeq: doc!.logSeq }).where(eq(signedDocuments.id, doc!.id));
+    await t.db.update(signedDocuments).set({ logSeq: null, logHash: null }).where(eq(signedDocuments.id, doc!.id));
+    expect((await verify()).problems).toEqual([expect.stringMatching(new RegExp(`audit report ${doc!.id} .*its PDF records entry ${doc!.logSeq}, but the anchor in its database row was removed`))]);
+
+    await t.db.update(signedDocuments).set({ logSeq: doc!.logSeq, logHash: doc!.logHash }).where(eq(signedDocuments.id, doc!.id));
     await t.db.update(audits).set({ reportId: null }).where(eq(audits.id, auditId)); // the foreign key would refuse the delete
     await t.db.delete(signedDocuments).where(eq(signedDocuments.id, doc!.id));
     const gone = await verify();
