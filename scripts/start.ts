@@ -1,8 +1,8 @@
 // `npm start`: migrate, seed a demo organisation on an empty database, then serve the built app.
 import { systemActor } from '../src/lib/auth/permissions.ts';
 import { config } from '../src/lib/config.ts';
-import { scheduleCheckpoints } from '../src/lib/log/checkpoint-schedule.ts';
-import { checkpointOrgLog } from '../src/lib/log/org-log.ts';
+import { scheduleLogJobs } from '../src/lib/log/checkpoint-schedule.ts';
+import { checkpointOrgLog, verifyOrgLog } from '../src/lib/log/org-log.ts';
 import { prepare } from './prepare.ts';
 
 const db = await prepare({ seed: process.env.LMS_SEED !== '0' });
@@ -11,5 +11,12 @@ process.env.PORT ??= '4321';
 // @ts-ignore: the build output has no type declarations
 await import('../dist/server/entry.mjs');
 
-const checkpoints = config().checkpoints;
-if (checkpoints) scheduleCheckpoints(db, { policy: checkpoints, pollMs: checkpoints.pollMs, take: (trigger) => checkpointOrgLog(db, systemActor, trigger) });
+// the audit log's checkpoints (and its daily verification), on whichever server holds the lease
+const { checkpoints, logVerifyMs } = config();
+if (checkpoints) {
+  scheduleLogJobs(db, {
+    pollMs: checkpoints.pollMs,
+    checkpoints: { policy: checkpoints, take: (trigger) => checkpointOrgLog(db, systemActor, trigger) },
+    verification: logVerifyMs ? { everyMs: logVerifyMs, verify: () => verifyOrgLog(db, systemActor, 'server') } : undefined,
+  });
+}

@@ -16,6 +16,8 @@ const schema = z.object({
   LMS_CHECKPOINT_MINUTES: z.coerce.number().min(0).default(60),
   LMS_CHECKPOINT_BURST: z.coerce.number().int().min(1).default(500),
   LMS_CHECKPOINT_POLL_SECONDS: z.coerce.number().min(0.1).default(30),
+  // The server verifies the whole log this often (0: never on its own), keeping the outcome for /admin.
+  LMS_LOG_VERIFY_HOURS: z.coerce.number().min(0).default(24),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -30,6 +32,8 @@ export type Config = {
   trustedProxyHeader: string | undefined;
   /** null when automatic checkpoints are off. */
   checkpoints: { intervalMs: number; burst: number; pollMs: number } | null;
+  /** How often the server verifies the log on its own; null: never. */
+  logVerifyMs: number | null;
   production: boolean;
 };
 
@@ -51,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signingPassphrase: e.LMS_SIGNING_PASSPHRASE,
     organisation: e.LMS_ORGANISATION,
     trustedProxyHeader: e.LMS_TRUSTED_PROXY_HEADER?.toLowerCase(),
+    logVerifyMs: e.LMS_LOG_VERIFY_HOURS > 0 ? e.LMS_LOG_VERIFY_HOURS * 3_600_000 : null,
     checkpoints: e.LMS_CHECKPOINT_MINUTES > 0 ? { intervalMs: e.LMS_CHECKPOINT_MINUTES * 60_000, burst: e.LMS_CHECKPOINT_BURST, pollMs: e.LMS_CHECKPOINT_POLL_SECONDS * 1000 } : null,
     production: e.NODE_ENV === 'production',
   };

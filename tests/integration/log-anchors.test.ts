@@ -167,6 +167,11 @@ describe('the server', { timeout: 120_000 }, () => {
     expect(burst.seq).toBeGreaterThanOrEqual(first.seq + 5);
   });
 
+  it('verifies the log on its own and keeps the outcome', async () => {
+    const own = await until(async () => ((await server.db.all(sql`select ok, source from log_verifications where source = 'server'`)) as Array<{ ok: number; source: string }>)[0]);
+    expect(own.ok).toBe(1);
+  });
+
   it('shows the last verification and the newest anchor on the admin page, and a cut tail there', async () => {
     let html = await (await admin.fetch('/admin?verify=1')).text();
     expect(html).toContain('The log is intact');

@@ -1,8 +1,9 @@
 // The server's automatic checkpoints: one an hour if the log moved, and one as soon as a burst of
-// entries has piled up since the last. Every app server polls; the lease makes sure only one of
-// them writes a checkpoint at a time, and the decision is taken again once it holds the lease.
+// entries has piled up since the last; and a verification of the whole log once a day. Every app
+// server polls; a lease makes sure only one of them does each at a time, and the decision is
+// taken again once it holds the lease.
 import { desc } from 'drizzle-orm';
-import { logCheckpoints } from '../../../db/schema.ts';
+import { logCheckpoints, logVerifications } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { withLease } from '../jobs/lease.ts';
 import { currentLogHead } from './current-log-head.ts';
@@ -11,6 +12,7 @@ import type { CheckpointTrigger } from './take-checkpoint.ts';
 export type CheckpointPolicy = { intervalMs: number; burst: number };
 
 export const LEASE_NAME = 'log-checkpoint';
+export const VERIFY_LEASE_NAME = 'log-verify';
 const LEASE_TTL_MS = 5 * 60_000;
 
 /** Whether a checkpoint is due, and why: a burst of entries since the last one, or its age (if the log moved at all). */
@@ -46,15 +48,43 @@ export async function runCheckpointJob(db: Db, o: CheckpointJobOptions): Promise
   return done ?? null;
 }
 
-/** Polls every `pollMs` until stopped; failures are reported and the next pass tries again. */
-export function scheduleCheckpoints(db: Db, o: CheckpointJobOptions & { pollMs: number; onError?: (error: unknown) => void }): () => void {
+/** Whether the server should verify the log again: never verified, or the last verification is `everyMs` old. */
+export function verificationDue(lastAt: number | null, now: number, everyMs: number): boolean {
+  return lastAt === null || now - lastAt >= everyMs;
+}
+
+export type VerificationJobOptions = { everyMs: number; verify: () => Promise<unknown>; holder?: string; now?: () => number };
+
+async function lastVerifiedAt(db: Db): Promise<number | null> {
+  const [last] = await db.select({ at: logVerifications.at }).from(logVerifications).orderBy(desc(logVerifications.at)).limit(1);
+  return last?.at ?? null;
+}
+
+/** One pass: verifies the log (and stores the outcome) if the last verification, by anyone, is old enough. */
+export async function runVerificationJob(db: Db, o: VerificationJobOptions): Promise<boolean> {
+  const now = o.now ?? Date.now;
+  if (!verificationDue(await lastVerifiedAt(db), now(), o.everyMs)) return false;
+  const done = await withLease(db, { name: VERIFY_LEASE_NAME, holder: o.holder, ttlMs: LEASE_TTL_MS }, async () => {
+    if (!verificationDue(await lastVerifiedAt(db), now(), o.everyMs)) return false;
+    await o.verify();
+    return true;
+  });
+  return done ?? false;
+}
+
+export type LogJobsOptions = { pollMs: number; checkpoints: CheckpointJobOptions; verification?: VerificationJobOptions; onError?: (error: unknown) => void };
+
+/** Runs the passes every `pollMs` until stopped; a failure is reported and the next pass tries again. */
+export function scheduleLogJobs(db: Db, o: LogJobsOptions): () => void {
   let running = false;
+  const report = o.onError ?? ((e: unknown) => console.error('Audit log job failed:', e));
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runCheckpointJob(db, o)
-      .catch((error) => (o.onError ?? ((e) => console.error('Audit log checkpoint failed:', e)))(error))
-      .finally(() => (running = false));
+    (async () => {
+      await runCheckpointJob(db, o.checkpoints).catch(report);
+      if (o.verification) await runVerificationJob(db, o.verification).catch(report);
+    })().finally(() => (running = false));
   }, o.pollMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logCheckpoints } from '../../../db/schema.ts';
+import { jobLeases, logCheckpoints } from '../../../db/schema.ts';
 import { drizzleFor, openClient, type Db } from '../../../src/lib/db/client.ts';
 import { writeTransaction } from '../../../src/lib/db/write.ts';
 import { acquireLease } from '../../../src/lib/jobs/lease.ts';
 import { appendLog } from '../../../src/lib/log/append-log.ts';
-import { checkpointDue, LEASE_NAME, runCheckpointJob } from '../../../src/lib/log/checkpoint-schedule.ts';
+import { checkpointDue, LEASE_NAME, runCheckpointJob, runVerificationJob, verificationDue, VERIFY_LEASE_NAME } from '../../../src/lib/log/checkpoint-schedule.ts';
+import { recordVerification } from '../../../src/lib/log/record-verification.ts';
+import { verifyLog } from '../../../src/lib/log/verify-log.ts';
 import { checkpointsDir, takeCheckpoint } from '../../../src/lib/log/take-checkpoint.ts';
 import { loadSigningIdentity, type SigningIdentity } from '../../../src/lib/reports/signing-identity.ts';
 import { tempDb } from '../../support/db.ts';
@@ -61,5 +63,32 @@ describe('the checkpoint job on several app servers', () => {
     let taken = 0;
     expect(await runCheckpointJob(t.db, { policy, holder: 'here', take: async () => taken++ })).toBeNull();
     expect(taken).toBe(0);
+  });
+});
+
+describe('the server’s own verification', () => {
+  it('is due when the log was never verified, or a day after the last verification', () => {
+    const DAY = 24 * HOUR;
+    expect(verificationDue(null, 5, DAY)).toBe(true);
+    expect(verificationDue(1000, 1000 + DAY - 1, DAY)).toBe(false);
+    expect(verificationDue(1000, 1000 + DAY, DAY)).toBe(true);
+  });
+
+  it('runs once, stores its outcome, and waits for the next day, whoever verified last', async () => {
+    const t = await tempDb();
+    let now = 1_800_000_000_000;
+    let runs = 0;
+    const o = { everyMs: 24 * HOUR, now: () => now, verify: async () => { runs++; await recordVerification(t.db, await verifyLog(t.db), 'server', now); } };
+    expect(await runVerificationJob(t.db, o)).toBe(true);
+    expect(await runVerificationJob(t.db, o)).toBe(false);
+    now += 23 * HOUR;
+    expect(await runVerificationJob(t.db, o)).toBe(false);
+    now += HOUR;
+    expect(await acquireLease(t.db, { name: VERIFY_LEASE_NAME, holder: 'elsewhere', ttlMs: 60_000, now: Date.now() })).toBe(true);
+    expect(await runVerificationJob(t.db, o)).toBe(false); // another server is at it
+    await t.db.delete(jobLeases);
+    expect(await runVerificationJob(t.db, o)).toBe(true);
+    expect(runs).toBe(2);
+    t.close();
   });
 });
