@@ -2,7 +2,7 @@
 // deleted entry in the middle; only anchors (signed checkpoint files, the log head each signed
 // PDF records) show that entries were cut off the end, or that the log was rewritten from some
 // entry on. Problems are collected, not just the first, so each is named.
-import { sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { iso, short, type Anchor } from './anchor.ts';
@@ -81,7 +81,7 @@ export async function verifyLog(db: Db, o: VerifyLogOptions = {}): Promise<LogVe
       else if (row.prevHash !== prev.hash) problems.push(`entry ${row.seq} does not follow entry ${prev.seq}`);
       if (entryHash(row.prevHash, row) !== row.hash) problems.push(`entry ${row.seq} was changed after it was written`);
       checkAnchorsAt(row.seq, row.hash);
-      if (row.details.includes('"documentId"') || row.details.includes('"reportId"')) {
+      if (typeof row.details === 'string' && (row.details.includes('"documentId"') || row.details.includes('"reportId"'))) {
         const details = safeJson(row.details);
         const id = details.documentId ?? details.reportId;
         if (typeof id === 'string') {
@@ -126,10 +126,14 @@ type PageRow = [number, number, string | null, string, string | null, string | n
  * which reads about twice as fast as row objects: reading, not hashing, is most of the work.
  */
 async function logPage(db: Db, after: number, limit: number): Promise<LogRow[]> {
-  const [page] = await db.all<{ page: string }>(sql`
-    select json_group_array(json_array(seq, at, actor_id, action, subject_type, subject_id, details, prev_hash, hash)) as page
-    from (select * from ${auditLog} where ${auditLog.seq} > ${after} order by ${auditLog.seq} limit ${limit})`);
-  const rows = (JSON.parse(page?.page ?? '[]') as PageRow[]).map(([seq, at, actorId, action, subjectType, subjectId, details, prevHash, hash]) => ({ seq, at, actorId, action, subjectType, subjectId, details, prevHash, hash }));
+  const page = await db
+    .all<{ page: string }>(sql`
+      select json_group_array(json_array(seq, at, actor_id, action, subject_type, subject_id, details, prev_hash, hash)) as page
+      from (select * from ${auditLog} where ${auditLog.seq} > ${after} order by ${auditLog.seq} limit ${limit})`)
+    .then(([p]) => p, () => null);
+  // JSON cannot hold a BLOB, which a tampered row may; such a page is read the slow way (and its row reported as changed)
+  if (!page) return db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(limit);
+  const rows = (JSON.parse(page.page ?? '[]') as PageRow[]).map(([seq, at, actorId, action, subjectType, subjectId, details, prevHash, hash]) => ({ seq, at, actorId, action, subjectType, subjectId, details, prevHash, hash }));
   return rows.sort((a, b) => a.seq - b.seq); // already in order; sorting costs nothing then, and guards the walk
 }
 

@@ -84,6 +84,13 @@ describe('log verify with anchors', () => {
     expect(r.problems).toEqual(['entry 4 was changed after it was written']);
   });
 
+  it('names an entry whose field was given another type, without failing itself', async () => {
+    await write(t.db, 5);
+    await run("update audit_log set details = x'7b7d' where seq = 3"); // '{}' as a BLOB
+    await run("update audit_log set at = 'yesterday' where seq = 4");
+    expect((await verify()).problems).toEqual(['entry 3 was changed after it was written', 'entry 4 was changed after it was written']);
+  });
+
   it('detects a truncated log re-appended with forged entries whose chain is itself consistent', async () => {
     await write(t.db, 10);
     const c = await checkpoint(t.db);
