@@ -59,7 +59,7 @@ export async function login(o: LoginOptions) {
   if (!user || !passwordOk || !user.active || !passwordAllowedFor(user, policy)) {
     await writeTransaction(o.db, async (tx) => {
       await recordFailure(tx, [accountKey(email), addressKey(o.address)], now);
-      await appendLog(tx, { actorId: user?.id ?? null, action: 'auth.login_failed', subjectType: 'user', subjectId: user?.id, details: { email, address: o.address }, at: now });
+      await appendLog(tx, { actorId: user?.id ?? null, action: 'auth.login_failed', subjectType: 'user', subjectId: user?.id, details: { email, address: o.address, method: 'password' }, at: now });
     });
     // the same answer for an unknown email, a wrong password and a deactivated account
     throw unauthorized('Wrong email or password');
