@@ -66,11 +66,13 @@ export function failureFromDiscoveryError(err: unknown): OidcFailure {
   return new OidcFailure('unreachable', `discovery failed: ${describe(err)}`);
 }
 
-// The library's messages are fixed texts ("unexpected JWT "aud" (audience) claim value"); the
-// `cause` objects, which can hold claims or headers, are deliberately not logged.
+// The library's messages are fixed texts ("unexpected JWT "aud" (audience) claim value"); openid-client
+// wraps oauth4webapi's precise one as `cause`. The cause's own `cause` objects, which hold claims,
+// keys or headers, are deliberately never logged.
 function describe(err: unknown): string {
   if (!(err instanceof Error)) return 'unknown error';
   const code = (err as { code?: unknown }).code;
-  const inner = err.cause instanceof Error ? ` (${err.cause.message.slice(0, 120)})` : '';
-  return `${typeof code === 'string' ? `${code}: ` : ''}${err.message.slice(0, 200)}${isNetworkError(err) ? inner : ''}`;
+  const cause = err.cause instanceof Error ? err.cause : undefined;
+  const precise = cause && (typeof (cause as { code?: unknown }).code === 'string' || isNetworkError(err)) && cause.message !== err.message ? `: ${cause.message.slice(0, 160)}` : '';
+  return `${typeof code === 'string' ? `${code}: ` : ''}${err.message.slice(0, 160)}${precise}`;
 }
