@@ -108,7 +108,16 @@ export async function startProvider(o: { appUrl: string; accounts?: Record<strin
     scopes: ['openid', 'email', 'profile', 'groups'],
     // the claims of the requested scopes go into the ID token, which is what the app reads
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // the default page imports a web font; nothing outside loopback is reachable here
+        logoutSource: async (ctx, form) => {
+          ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign out</title></head><body><h1>Sign out of the test provider?</h1>${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button></body></html>`;
+        },
+      },
+    },
     pkce: { required: () => true },
     ttl: { AuthorizationCode: () => state.codeTtl, AccessToken: 600, IdToken: 600, Interaction: 600, Grant: 3600, Session: 3600 },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
