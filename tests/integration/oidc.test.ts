@@ -172,7 +172,7 @@ describe('failures: a readable page, the reason logged without a token, no sessi
   it('keeps a person deactivated here refused, whatever the provider says', async () => {
     const existing = await server.user('employee', { email: `gone${n}@firm.example`, name: 'Gone Person' });
     const admin = await server.user('admin');
-    await updateUser(server.db, { userId: existing.id, actorId: admin.id, active: false });
+    await updateUser(server.db, { userId: existing.id, actor: { id: admin.id, role: 'admin' }, active: false });
     const id = account(`gone${n}`, { groups: ['LMS-Admins'], name: 'Gone But Admin' });
     const html = await expectRefused((await signIn(id)).res, 'deactivated', 403);
     expect(html).toContain('deactivated');
