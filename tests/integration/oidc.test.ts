@@ -157,6 +157,16 @@ describe('failures: a readable page, the reason logged without a token, no sessi
     expect(await failureCount(headers['x-forwarded-for']!)).toBe(2);
   });
 
+  it('shows the provider\'s refusal (the person cancelled) as a readable page', async () => {
+    const jar = new Jar();
+    const start = await callApp(`${appUrl}/auth/oidc/start?next=/training`, jar, headers);
+    const stateParam = new URL(start.headers.get('location')!).searchParams.get('state')!;
+    const back = `${appUrl}/auth/oidc/callback?${new URLSearchParams({ error: 'access_denied', state: stateParam, iss: provider.issuer })}`;
+    const html = await expectRefused(await callApp(back, jar, headers), 'denied', 400);
+    expect(html).toContain('did not sign you in');
+    expect((await failuresLogged(headers['x-forwarded-for']!))[0]).toMatchObject({ reason: 'denied' });
+  });
+
   it('refuses an unverified or missing email_verified, with a readable message, and creates nobody', async () => {
     for (const verified of [false, undefined]) {
       const id = `u${n}-${String(verified)}`;

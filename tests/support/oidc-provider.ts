@@ -17,7 +17,7 @@ export type TestAccount = {
 };
 
 /** Rewrites the claims (and may sign with another key) of the ID token in the token response. */
-export type Tamper = (claims: jose.JWTPayload) => { claims: jose.JWTPayload; signWith?: 'foreign-key' };
+export type Tamper = (claims: jose.JWTPayload) => { claims: jose.JWTPayload; signWith?: 'foreign-key' | 'rotated-key' };
 
 export type TestProvider = {
   issuer: string;
@@ -30,6 +30,10 @@ export type TestProvider = {
   codeTtl: number;
   /** how many token requests reached the provider */
   tokenRequests: number;
+  /** requests per path (discovery, keys, token, …) */
+  hits: Map<string, number>;
+  /** publishes a second signing key (kid test-key-2) beside the first; tamper with signWith 'rotated-key' signs with it */
+  rotateKeys: () => Promise<void>;
   /** the app settings that point at this provider */
   appEnv: (appUrl: string) => Record<string, string>;
   stop: () => Promise<void>;
@@ -80,6 +84,8 @@ export async function startProvider(o: { appUrl: string; accounts?: Record<strin
     tamper: null,
     codeTtl: 60,
     tokenRequests: 0,
+    hits: new Map(),
+    rotateKeys: async () => {},
     appEnv: (appUrl) => ({
       LMS_PUBLIC_URL: appUrl,
       LMS_OIDC_ISSUER: issuer,
@@ -136,6 +142,11 @@ export async function startProvider(o: { appUrl: string; accounts?: Record<strin
       return grant;
     },
   });
+  let rotated: { privateKey: CryptoKey; publicJwk: jose.JWK } | null = null;
+  state.rotateKeys = async () => {
+    const pair = await jose.generateKeyPair('RS256', { extractable: true });
+    rotated = { privateKey: pair.privateKey, publicJwk: { ...(await jose.exportJWK(pair.publicKey)), kid: 'test-key-2', alg: 'RS256', use: 'sig' } };
+  };
   const callback = provider.callback();
   const inner = http.createServer(callback);
   await listen(inner, innerPort);
@@ -150,8 +161,10 @@ export async function startProvider(o: { appUrl: string; accounts?: Record<strin
     const json = (await upstream.json()) as Record<string, unknown>;
     if (upstream.ok && typeof json.id_token === 'string' && state.tamper) {
       const { claims, signWith } = state.tamper(jose.decodeJwt(json.id_token));
-      const key = signWith === 'foreign-key' ? foreign : await jose.importJWK(signingJwk, 'RS256');
-      json.id_token = await new jose.SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key-1' }).sign(key);
+      if (signWith === 'rotated-key' && !rotated) throw new Error('rotateKeys() first');
+      const key = signWith === 'foreign-key' ? foreign : signWith === 'rotated-key' ? rotated!.privateKey : await jose.importJWK(signingJwk, 'RS256');
+      const kid = signWith === 'rotated-key' ? 'test-key-2' : 'test-key-1';
+      json.id_token = await new jose.SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
     }
     res.writeHead(upstream.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(json));
@@ -182,6 +195,13 @@ export async function startProvider(o: { appUrl: string; accounts?: Record<strin
       res.end(String(err));
     });
     if (url.pathname === '/token' && req.method === 'POST') state.tokenRequests++;
+    state.hits.set(url.pathname, (state.hits.get(url.pathname) ?? 0) + 1);
+    if (url.pathname === '/jwks' && rotated) {
+      const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicFirst } = signingJwk;
+      res.writeHead(200, { 'content-type': 'application/jwk-set+json' });
+      res.end(JSON.stringify({ keys: [publicFirst, rotated.publicJwk] }));
+      return;
+    }
     if (m) return done(interaction(req, res, m[1]!));
     if (url.pathname === '/token' && state.tamper) return done(rewriteToken(req, res));
     return callback(req, res);
@@ -236,6 +256,14 @@ export async function walkToCallback(o: { appUrl: string; provider: TestProvider
   const start = await get(o.appUrl + startPath, app, o.headers);
   if (start.status !== 302) throw new Error(`start answered ${start.status}: ${await start.text()}`);
   const authUrl = start.headers.get('location')!;
+  const callbackUrl = await walkProvider({ authUrl, provider: o.provider, login: o.login, appUrl: o.appUrl, idp });
+  return { authUrl: new URL(authUrl), callbackUrl, app, idp };
+}
+
+/** The provider's part alone: authorization URL → login form → resume → the redirect back (returned). */
+export async function walkProvider(o: { authUrl: string; provider: TestProvider; login: string; appUrl: string; idp?: Jar }): Promise<string> {
+  const idp = o.idp ?? new Jar();
+  const authUrl = o.authUrl;
   const toLogin = await get(authUrl, idp);
   if (toLogin.status !== 303) throw new Error(`authorization answered ${toLogin.status}: ${await toLogin.text()}`);
   const interactionUrl = new URL(toLogin.headers.get('location')!, o.provider.issuer).href;
@@ -246,7 +274,7 @@ export async function walkToCallback(o: { appUrl: string; provider: TestProvider
   const resumed = await get(new URL(posted.headers.get('location')!, o.provider.issuer).href, idp);
   const callbackUrl = resumed.headers.get('location') ?? '';
   if (resumed.status !== 303 || !callbackUrl.startsWith(`${o.appUrl}/auth/oidc/callback`)) throw new Error(`resume answered ${resumed.status} to ${callbackUrl}: ${await resumed.text()}`);
-  return { authUrl: new URL(authUrl), callbackUrl, app, idp };
+  return callbackUrl;
 }
 
 /** Calls the app's callback as the browser would, with its cookies. */
