@@ -59,6 +59,15 @@ describe('LMS_PASSWORD_LOGIN=off', () => {
     expect((await apiLogin({ email: BREAKGLASS, password })).status).toBe(200);
   });
 
+  it('the provider\'s groups never take the admin role from the break-glass account', async () => {
+    provider.accounts.set('glass', { email: BREAKGLASS, email_verified: true, name: 'Glass Admin', groups: ['Compliance-HR'] });
+    const walk = await walkToCallback({ appUrl, provider, login: 'glass', next: '/admin' });
+    const res = await callApp(walk.callbackUrl, walk.app);
+    expect(res.status).toBe(303);
+    const [bg] = await server.db.select().from(users).where(eq(users.email, BREAKGLASS.toLowerCase()));
+    expect(bg).toMatchObject({ role: 'admin', name: 'Glass Admin' });
+  });
+
   it('shows only the provider button on the login page; the form is at /login?password=1', async () => {
     const page = await (await fetch(`${appUrl}/login`)).text();
     expect(page).toContain('Sign in with Test IdP');
