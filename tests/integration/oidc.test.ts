@@ -59,6 +59,11 @@ describe('sign-in through the identity provider', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).toMatch(/Path=\//i);
+    // the same cookie, with the same attributes, as a password login sets
+    const pw = await server.user('employee');
+    const pwRes = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ email: pw.email, password: pw.password }) });
+    const attrs = (c: string) => c.split(';').slice(1).map((a) => a.trim().split('=')[0]!.toLowerCase()).sort();
+    expect(attrs(cookie)).toEqual(attrs(pwRes.headers.getSetCookie().find((c) => c.startsWith('lms_session='))!));
     // the flow cookie is spent
     expect(jar.get('lms_oidc')).toBeUndefined();
     const [u] = await server.db.select().from(users).where(eq(users.email, 'ada@firm.example'));
