@@ -33,8 +33,24 @@ export const sessions = sqliteTable(
     id: text('id').primaryKey(),
     userId: text('user_id').notNull().references(() => users.id),
     expiresAt: integer('expires_at').notNull(),
+    /** How the session was opened: 'password' or 'oidc' (the firm's identity provider). */
+    loginMethod: text('login_method', { enum: ['password', 'oidc'] }).notNull().default('password'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** A person's account at the firm's OpenID provider (issuer + subject), linked to one of our users. */
+export const userIdentities = sqliteTable(
+  'user_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    email: text('email').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastLoginAt: integer('last_login_at'),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('user_identities_user_idx').on(t.userId)],
 );
 
 /** Failed logins, counted per account and per client address over a sliding window. */
