@@ -15,7 +15,7 @@ export const defaultLocale: Locale = 'en';
 type Catalog = Record<string, string>;
 type AreaMessages = { en: Catalog; 'zh-cn': Catalog };
 
-const areas: AreaMessages[] = [] = [common, errors, training, audit, hr, actions, pdf, log, sso];
+const areas: AreaMessages[] = [common, errors, training, audit, hr, actions, pdf, log, sso];
 const catalogs: Record<Locale, Catalog> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
   'zh-cn': Object.assign({}, ...areas.map((a) => a['zh-cn'])),
