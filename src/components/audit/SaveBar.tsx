@@ -1,4 +1,5 @@
-// Always-visible save status: saved, saving, offline (kept on the device, retrying), or locked.
+// Always-visible save status: saved, saving, offline (how many changes wait on the device), or
+// locked; and every change the server refused, with its reason, until the auditor dismisses it.
 import { fmt, type Labels } from './labels.ts';
 import type { SaveState } from './save-queue.ts';
 
@@ -10,12 +11,12 @@ export function SaveBar({ state, answered, total, score, labels, onRetry, onDism
     phase === 'locked'
       ? labels['audit.island.locked']
       : phase === 'offline'
-        ? fmt(labels, 'audit.island.offline', { count: state.pending })
+        ? state.pending > 0 ? fmt(labels, 'audit.offline.offline', { count: state.pending }) : labels['audit.offline.offlineNone']
         : phase === 'saving'
-          ? state.pending > 0 ? fmt(labels, 'audit.island.unsaved', { count: state.pending }) : labels['audit.island.saving']
+          ? state.pending > 0 ? fmt(labels, 'audit.offline.waiting', { count: state.pending }) : labels['audit.island.saving']
           : labels['audit.island.saved'];
   return (
-    <div className={`save-bar ${phase}`} data-testid="save-status" data-state={phase}>
+    <div className={`save-bar ${phase}`} data-testid="save-status" data-state={phase} data-pending={state.pending}>
       <div className="save-bar-inner">
         <span className="save-text" role="status" aria-live="polite">
           <span className="save-dot" aria-hidden="true" />
@@ -32,11 +33,19 @@ export function SaveBar({ state, answered, total, score, labels, onRetry, onDism
         </span>
       </div>
       {state.refused.length > 0 && (
-        <div className="save-refused" role="alert">
-          {state.refused.map((r, i) => (
-            <p key={i}>{fmt(labels, 'audit.island.refused', { id: r.itemId, error: r.error })}</p>
-          ))}
-          <button type="button" className="link" onClick={onDismiss}>{labels['audit.island.dismiss']}</button>
+        <div className="save-refused" role="alert" data-testid="refused-changes">
+          <p><strong>{fmt(labels, 'audit.offline.refusedTitle', { count: state.refused.length })}</strong></p>
+          <ul>
+            {state.refused.map((r) => (
+              <li key={r.seq} data-testid="refused-change">
+                {r.kind === 'response'
+                  ? fmt(labels, 'audit.offline.refusedResult', { id: r.itemId, result: labels[`audit.result.${r.result}`] ?? r.result ?? '', error: r.error })
+                  : fmt(labels, 'audit.offline.refusedFile', { id: r.itemId, name: r.fileName ?? '', error: r.error })}
+              </li>
+            ))}
+          </ul>
+          <p className="small">{labels['audit.offline.refusedKept']}</p>
+          <button type="button" className="link" onClick={onDismiss}>{labels['audit.offline.dismiss']}</button>
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
 // A change made on a device carries an id the device made up (a UUID), so the server can tell a
-// resent change (a retry after a lost answer) from a new one. Shared by the island and the API.
+// resent change (a retry after a lost answer) from a new one. The island makes them with crypto.randomUUID().
 import { z } from 'zod';
 
 /** What a change id may look like: a UUID or any similar token of 8 to 100 URL-safe characters. */
@@ -7,8 +7,3 @@ export const changeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'A chan
 
 /** When the device recorded the change, by its own clock (ms since epoch); shown in the history, never used to order. */
 export const recordedAtSchema = z.number().int().min(0).max(8_640_000_000_000_000);
-
-/** A new change id for this device (browsers in a secure context and Node both have randomUUID). */
-export function newChangeId(): string {
-  return crypto.randomUUID();
-}

@@ -1,0 +1,98 @@
+// Service worker for audit pages only (registered with the scopes /audits/ and /zh-cn/audits/ by
+// the checklist island; no other page registers it or ships JavaScript for it).
+// - An audit page: from the network when there is one (and kept), else the kept copy.
+// - Its scripts and styles (/_astro/, content-hashed, never change): kept copy first.
+// - Evidence files (/api/evidence/<id>, never change): kept copy first.
+// Everything else, and every write, goes straight to the network: changes made offline wait in
+// the page's IndexedDB queue, not here.
+const CACHE = 'lms-audits-v1';
+const AUDIT_PAGE = /^\/(zh-cn\/)?audits\/[A-Za-z0-9_-]+$/;
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+// The page asks for itself and its assets to be kept: on the first visit it was loaded before
+// this worker controlled it, so nothing went through here yet.
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (data && data.type === 'keep-audit-page') event.waitUntil(keepPage(data.page, data.assets, data.fetchPage));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    if (AUDIT_PAGE.test(url.pathname)) event.respondWith(networkFirst(request, url));
+    return;
+  }
+  if (url.pathname.startsWith('/_astro/') || url.pathname.startsWith('/api/evidence/')) event.respondWith(cacheFirst(request));
+});
+
+function pageKey(url) {
+  return url.origin + url.pathname;
+}
+
+async function networkFirst(request, url) {
+  const cache = await caches.open(CACHE);
+  let response;
+  try {
+    response = await fetch(request);
+  } catch {
+    const kept = await cache.match(pageKey(url));
+    return kept || offlinePage();
+  }
+  // a page for someone signed in; a redirect (to the login page) or an error means not any more
+  if (response.ok && response.type === 'basic') await cache.put(pageKey(url), response.clone());
+  else await cache.delete(pageKey(url));
+  return response;
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const kept = await cache.match(request);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+  return response;
+}
+
+async function keepPage(page, assets, fetchPage) {
+  const cache = await caches.open(CACHE);
+  const origin = self.location.origin;
+  for (const asset of assets) {
+    const url = new URL(asset, origin);
+    if (url.origin !== origin || !url.pathname.startsWith('/_astro/')) continue;
+    if (await cache.match(url.href)) continue;
+    try {
+      const response = await fetch(url.href);
+      if (response.ok) await cache.put(url.href, response);
+    } catch {
+      // offline already: kept on the next visit
+    }
+  }
+  // assets of an older build are no longer used by any page
+  const current = new Set(assets.map((a) => new URL(a, origin).href));
+  for (const request of await cache.keys()) {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith('/_astro/') && !current.has(url.href)) await cache.delete(request);
+  }
+  if (!fetchPage) return;
+  const url = new URL(page, origin);
+  if (!AUDIT_PAGE.test(url.pathname)) return;
+  try {
+    const response = await fetch(url.href, { credentials: 'same-origin', redirect: 'manual' });
+    if (response.ok && response.type === 'basic') await cache.put(pageKey(url), response);
+  } catch {
+    // offline already
+  }
+}
+
+function offlinePage() {
+  const body =
+    '<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Offline</title>' +
+    '<p>You are offline, and this audit was not opened on this device while online.</p>' +
+    '<p lang="zh-CN">您已离线，且此审计未曾在本设备上联网打开过。</p>';
+  return new Response(body, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}

@@ -1,0 +1,38 @@
+// UI strings of offline audits: the save indicator, refused changes, item history, signing offline.
+// Keys start with "audit." so the audit page hands them to the checklist island with the others.
+export const offline = {
+  en: {
+    'audit.offline.offline': 'Offline: {count} change(s) waiting on this device',
+    'audit.offline.offlineNone': 'Offline: nothing waiting, everything recorded is on the server',
+    'audit.offline.waiting': '{count} change(s) waiting to be sent',
+    'audit.offline.refusedTitle': '{count} change(s) could not be applied:',
+    'audit.offline.refusedResult': '{id}, result “{result}”: {error}',
+    'audit.offline.refusedFile': '{id}, file “{name}”: {error}',
+    'audit.offline.refusedKept': 'They stay listed here until you dismiss them.',
+    'audit.offline.dismiss': 'Dismiss',
+    'audit.offline.notSent': 'Not sent yet',
+    'audit.offline.fileWaiting': '{name}: kept on this device, sent when online',
+    'audit.offline.history': 'History ({count})',
+    'audit.offline.historyEntry': '{result} by {name}, received {at}',
+    'audit.offline.recordedAt': 'recorded on the device {at}',
+    'audit.offline.historyRule': 'Answered on two devices, the answer the server received last counts; every answer is kept here.',
+    'audit.offline.signNeedsConnection': 'Signing needs a connection: the server checks your password. Your answers stay on this device until then.',
+  },
+  'zh-cn': {
+    'audit.offline.offline': '离线：本设备上有 {count} 项更改等待发送',
+    'audit.offline.offlineNone': '离线：没有等待发送的更改，已记录的内容都在服务器上',
+    'audit.offline.waiting': '{count} 项更改等待发送',
+    'audit.offline.refusedTitle': '{count} 项更改未能应用：',
+    'audit.offline.refusedResult': '{id}，结果“{result}”：{error}',
+    'audit.offline.refusedFile': '{id}，文件“{name}”：{error}',
+    'audit.offline.refusedKept': '在您关闭之前，它们会一直列在这里。',
+    'audit.offline.dismiss': '关闭',
+    'audit.offline.notSent': '尚未发送',
+    'audit.offline.fileWaiting': '{name}：暂存在本设备上，联网后发送',
+    'audit.offline.history': '历史（{count}）',
+    'audit.offline.historyEntry': '{result}，{name}，服务器接收于 {at}',
+    'audit.offline.recordedAt': '设备记录于 {at}',
+    'audit.offline.historyRule': '同一项在两台设备上作答时，以服务器最后收到的答案为准；所有答案都保留在这里。',
+    'audit.offline.signNeedsConnection': '签署需要网络连接：服务器要核对您的密码。在此之前，您的答案保存在本设备上。',
+  },
+};
