@@ -1,0 +1,147 @@
+// An auditor in a basement: the audit page opens and records results, notes and photos with the
+// browser offline, survives a reload and a browser restart with its queue shown, and on reconnect
+// every change reaches the server exactly once. A change made offline to an audit that was signed
+// meanwhile is refused and shown with the reason.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { and, eq } from 'drizzle-orm';
+import { appliedChanges, auditLog, auditResponseHistory, evidence } from '../../db/schema.ts';
+import config from '../../playwright.config.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+const PHOTO = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005000201a5f7c4a00000000049454e44ae426082', 'hex');
+const SECTION = 'plan-and-preparation'; // ed-01 … ed-04 of the emergency-drill checklist
+
+let server: TestServer;
+let auditor: { email: string; password: string };
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+test.beforeAll(async () => {
+  server = await startServer();
+  auditor = await server.user('auditor', { name: 'Basil Basement' });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function launch(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: config.use?.launchOptions?.executablePath,
+    args: config.use?.launchOptions?.args,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+  });
+}
+
+async function logIn(page: Page): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Email').fill(auditor.email);
+  await page.getByLabel('Password').fill(auditor.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+async function startAudit(page: Page, title: string): Promise<string> {
+  const res = await page.request.post(`${server.url}/api/audits`, { data: { checklist: 'emergency-drill', title } });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Waits until the service worker controls the page and has kept a copy of it. */
+async function waitUntilKept(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(async () => navigator.serviceWorker.controller !== null && (await caches.match(location.origin + location.pathname)) !== undefined), { timeout: 15_000 })
+    .toBe(true);
+}
+
+const pick = (page: Page, itemId: string, result: string) => page.getByTestId(`item-${itemId}`).getByRole('button', { name: result, exact: true }).click();
+const pressed = (page: Page, itemId: string, result: string) => expect(page.getByTestId(`item-${itemId}`).getByRole('button', { name: result, exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+test('results, notes and a photo recorded offline survive a reload and a browser restart, and reach the server once', async () => {
+  test.setTimeout(150_000);
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lms-e2e-offline-'));
+  let context = await launch(userDataDir);
+  let page = context.pages()[0] ?? (await context.newPage());
+  await logIn(page);
+  const auditId = await startAudit(page, 'Archive basement');
+  const auditUrl = `${server.url}/audits/${auditId}`;
+
+  // First visit online: the page is kept; one answer is given while still online.
+  await page.goto(`${auditUrl}#section-${SECTION}`);
+  await waitUntilKept(page);
+  await pick(page, 'ed-04', 'Pass');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  // Offline: three results (two with notes) and a photo.
+  await context.setOffline(true);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'offline');
+  await pick(page, 'ed-01', 'Pass');
+  await pick(page, 'ed-02', 'Partial');
+  await page.getByTestId('item-ed-02').getByLabel('Note').fill('Drill brief has no target times.');
+  await pick(page, 'ed-03', 'Fail');
+  await page.getByTestId('item-ed-03').getByLabel('Note').fill('Contact list last updated two years ago.');
+  await page.getByTestId('camera-ed-01').setInputFiles({ name: 'plan-cover.png', mimeType: 'image/png', buffer: PHOTO });
+  await page.getByTestId('item-ed-01').click(); // moves focus out of the note, as a thumb would
+  await expect(page.getByTestId('save-status')).toContainText('Offline: 4 change(s) waiting on this device');
+
+  // Meanwhile someone answers ed-05 on the server. The offline reload shows the kept copy, so not this.
+  const api = await server.login(auditor);
+  expect((await api.fetch(`/api/audits/${auditId}/responses/ed-05`, { method: 'PUT', json: { result: 'pass' } })).status).toBe(200);
+
+  await page.reload();
+  await expect(page.getByTestId('save-status')).toContainText('Offline: 4 change(s) waiting on this device');
+  await pressed(page, 'ed-01', 'Pass');
+  await pressed(page, 'ed-02', 'Partial');
+  await pressed(page, 'ed-03', 'Fail');
+  await pressed(page, 'ed-04', 'Pass'); // saved online after the copy was kept: known on the device
+  await expect(page.getByTestId('item-ed-02').getByLabel('Note')).toHaveValue('Drill brief has no target times.');
+  await expect(page.getByTestId('item-ed-01').getByTestId('not-sent')).toBeVisible();
+  await expect(page.getByTestId('item-ed-04').getByTestId('not-sent')).toHaveCount(0);
+  await expect(page.getByTestId('item-ed-01').getByTestId('waiting-file')).toContainText('plan-cover.png');
+  await page.getByRole('link', { name: /All sections/ }).first().click();
+  await expect(page.getByTestId('section-detection-and-escalation')).toContainText('0/4'); // ed-05 is not in the kept copy
+
+  // Signing needs the server to check the password: it says so instead of trying.
+  await page.goto(`${auditUrl}#sign`);
+  await expect(page.getByTestId('sign-offline')).toContainText('Signing needs a connection');
+  await expect(page.getByRole('button', { name: 'Sign and lock the audit' })).toBeDisabled();
+
+  // Close the browser, open it again, still offline: the queue is still there.
+  await context.close();
+  context = await launch(userDataDir);
+  await context.setOffline(true);
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${auditUrl}#section-${SECTION}`);
+  await expect(page.getByTestId('save-status')).toContainText('Offline: 4 change(s) waiting on this device');
+
+  // Back online: everything is sent, once.
+  await context.setOffline(false);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+  await expect(page.getByTestId('item-ed-01').getByRole('img', { name: 'plan-cover.png' })).toBeVisible();
+
+  const detail = (await (await api.fetch(`/api/audits/${auditId}`)).json()) as { responses: Record<string, { result: string; note: string }>; score: { score: number; answered: number } };
+  expect(Object.fromEntries(Object.entries(detail.responses).map(([id, r]) => [id, r.result]))).toEqual({ 'ed-01': 'pass', 'ed-02': 'partial', 'ed-03': 'fail', 'ed-04': 'pass', 'ed-05': 'pass' });
+  expect(detail.responses['ed-03']!.note).toBe('Contact list last updated two years ago.');
+  // pass, partial, fail, pass, pass: (1 + 0.5 + 0 + 1 + 1) / 5 = 70 %
+  expect(detail.score).toMatchObject({ score: 70, answered: 5 });
+
+  const history = await server.db.select().from(auditResponseHistory).where(eq(auditResponseHistory.auditId, auditId));
+  const perItem = history.reduce<Record<string, number>>((n, h) => ({ ...n, [h.itemId]: (n[h.itemId] ?? 0) + 1 }), {});
+  expect(perItem).toEqual({ 'ed-01': 1, 'ed-02': 1, 'ed-03': 1, 'ed-04': 1, 'ed-05': 1 });
+  const applied = await server.db.select().from(appliedChanges).where(eq(appliedChanges.auditId, auditId));
+  expect(applied.map((a) => `${a.kind}:${a.itemId}`).sort()).toEqual(['evidence:ed-01', 'response:ed-01', 'response:ed-02', 'response:ed-03', 'response:ed-04']);
+  // the photo went after its item's result
+  expect(applied.find((a) => a.kind === 'evidence')!.appliedAt).toBeGreaterThanOrEqual(applied.find((a) => a.kind === 'response' && a.itemId === 'ed-01')!.appliedAt);
+  expect(await server.db.select().from(evidence).where(eq(evidence.auditId, auditId))).toHaveLength(1);
+  expect(await server.db.select().from(auditLog).where(and(eq(auditLog.subjectId, auditId), eq(auditLog.action, 'audit.response')))).toHaveLength(5);
+
+  // The page's running score agrees with the server's once reloaded online.
+  await page.goto(`${auditUrl}#overview`);
+  await page.reload();
+  await expect(page.getByTestId('overall-score')).toContainText('70%');
+  await expect(page.getByTestId('overall-score')).toContainText('5/20 answered');
+  await context.close();
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+});
