@@ -145,3 +145,40 @@ test('results, notes and a photo recorded offline survive a reload and a browser
   await context.close();
   fs.rmSync(userDataDir, { recursive: true, force: true });
 });
+
+test('a change made offline to an audit signed meanwhile is refused, shown with the reason, and kept until dismissed', async ({ page, context }) => {
+  await logIn(page);
+  const auditId = await startAudit(page, 'Signed while offline');
+  const api = await server.login(auditor);
+  const detail = (await (await api.fetch(`/api/audits/${auditId}`)).json()) as { checklist: { sections: Array<{ items: Array<{ id: string }> }> } };
+  for (const { id } of detail.checklist.sections.flatMap((s) => s.items)) expect((await api.fetch(`/api/audits/${auditId}/responses/${id}`, { method: 'PUT', json: { result: 'pass' } })).status).toBe(200);
+
+  await page.goto(`${server.url}/audits/${auditId}#section-${SECTION}`);
+  await waitUntilKept(page);
+  await context.setOffline(true);
+  await pick(page, 'ed-02', 'Fail');
+  await page.getByTestId('item-ed-02').getByLabel('Note').fill('Brief missing.');
+  await page.getByTestId('item-ed-02').click();
+  await expect(page.getByTestId('save-status')).toContainText('Offline: 1 change(s) waiting on this device');
+
+  // Meanwhile the audit is signed from another device.
+  expect((await api.fetch(`/api/audits/${auditId}/sign`, { method: 'POST', json: { password: auditor.password } })).status).toBe(200);
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'locked', { timeout: 20_000 });
+  const refused = page.getByTestId('refused-changes');
+  await expect(refused).toContainText('1 change(s) could not be applied');
+  await expect(refused.getByTestId('refused-change')).toHaveText('ed-02, result “Fail”: This audit is signed and can no longer change');
+  const server02 = (await (await api.fetch(`/api/audits/${auditId}`)).json()) as { responses: Record<string, { result: string }> };
+  expect(server02.responses['ed-02']!.result).toBe('pass');
+
+  // Reloaded, the page is the signed audit; the refused change is still listed until dismissed.
+  await page.reload();
+  await expect(page.getByTestId('audit-status')).toHaveText('Signed');
+  await expect(page.getByTestId('refused-changes').getByTestId('refused-change')).toHaveText('ed-02, result “Fail”: This audit is signed and can no longer change');
+  await page.getByTestId('refused-changes').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('refused-changes')).toBeHidden();
+  await page.reload();
+  await expect(page.getByTestId('audit-status')).toHaveText('Signed');
+  await expect(page.getByTestId('refused-changes')).toBeHidden();
+});

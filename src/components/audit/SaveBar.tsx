@@ -1,6 +1,6 @@
 // Always-visible save status: saved, saving, offline (how many changes wait on the device), or
 // locked; and every change the server refused, with its reason, until the auditor dismisses it.
-import { fmt, type Labels } from './labels.ts';
+import { fmt, refusedText, type Labels } from './labels.ts';
 import type { SaveState } from './save-queue.ts';
 
 type Props = { state: SaveState; answered: number; total: number; score: number | null; labels: Labels; onRetry: () => void; onDismiss: () => void };
@@ -9,7 +9,7 @@ export function SaveBar({ state, answered, total, score, labels, onRetry, onDism
   const phase = state.locked ? 'locked' : state.offline ? 'offline' : state.pending > 0 || state.saving ? 'saving' : 'saved';
   const text =
     phase === 'locked'
-      ? labels['audit.island.locked']
+      ? labels['audit.offline.locked']
       : phase === 'offline'
         ? state.pending > 0 ? fmt(labels, 'audit.offline.offline', { count: state.pending }) : labels['audit.offline.offlineNone']
         : phase === 'saving'
@@ -38,9 +38,7 @@ export function SaveBar({ state, answered, total, score, labels, onRetry, onDism
           <ul>
             {state.refused.map((r) => (
               <li key={r.seq} data-testid="refused-change">
-                {r.kind === 'response'
-                  ? fmt(labels, 'audit.offline.refusedResult', { id: r.itemId, result: labels[`audit.result.${r.result}`] ?? r.result ?? '', error: r.error })
-                  : fmt(labels, 'audit.offline.refusedFile', { id: r.itemId, name: r.fileName ?? '', error: r.error })}
+                {refusedText(labels, r)}
               </li>
             ))}
           </ul>

@@ -16,6 +16,9 @@ export const offline = {
     'audit.offline.historyEntry': '{result} by {name}, received {at}',
     'audit.offline.recordedAt': 'recorded on the device {at}',
     'audit.offline.historyRule': 'Answered on two devices, the answer the server received last counts; every answer is kept here.',
+    'audit.offline.locked': 'This audit has been signed and can no longer change.',
+    'audit.offline.leftovers': 'Changes made on this device before the audit was signed:',
+    'audit.offline.leftoversSending': '{count} change(s) from this device still being sent…',
     'audit.offline.signNeedsConnection': 'Signing needs a connection: the server checks your password. Your answers stay on this device until then.',
   },
   'zh-cn': {
@@ -33,6 +36,9 @@ export const offline = {
     'audit.offline.historyEntry': '{result}，{name}，服务器接收于 {at}',
     'audit.offline.recordedAt': '设备记录于 {at}',
     'audit.offline.historyRule': '同一项在两台设备上作答时，以服务器最后收到的答案为准；所有答案都保留在这里。',
+    'audit.offline.locked': '此审计已签署，无法再修改。',
+    'audit.offline.leftovers': '审计签署之前在本设备上所做的更改：',
+    'audit.offline.leftoversSending': '本设备上还有 {count} 项更改正在发送…',
     'audit.offline.signNeedsConnection': '签署需要网络连接：服务器要核对您的密码。在此之前，您的答案保存在本设备上。',
   },
 };
