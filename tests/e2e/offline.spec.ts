@@ -182,3 +182,48 @@ test('a change made offline to an audit signed meanwhile is refused, shown with 
   await expect(page.getByTestId('audit-status')).toHaveText('Signed');
   await expect(page.getByTestId('refused-changes')).toBeHidden();
 });
+
+test('two devices answer one item: the answer received last stands and the item’s history shows both; lessons stay free of the worker', async ({ browser }) => {
+  const laptop = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const a = await laptop.newPage();
+  const b = await phone.newPage();
+  await logIn(a);
+  await logIn(b);
+  const auditId = await startAudit(a, 'Two devices');
+
+  // The phone opens the Chinese page first and goes offline in the basement.
+  await b.goto(`${server.url}/zh-cn/audits/${auditId}#section-${SECTION}`);
+  await waitUntilKept(b);
+  expect(await b.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(`${server.url}/zh-cn/audits/`);
+  await phone.setOffline(true);
+  await pick(b, 'ed-01', '不符合');
+  await b.getByTestId('item-ed-01').getByLabel('备注').fill('未获批准');
+  await b.getByTestId('item-ed-01').click();
+
+  // Meanwhile the laptop answers the same item online.
+  await a.goto(`${server.url}/audits/${auditId}#section-${SECTION}`);
+  await pick(a, 'ed-01', 'Pass');
+  await expect(a.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  // The phone comes back: its answer reaches the server last and stands.
+  await phone.setOffline(false);
+  await expect(b.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+  await a.reload();
+  await pressed(a, 'ed-01', 'Fail');
+  const history = a.getByTestId('history-ed-01');
+  await history.getByText('History (2)').click();
+  await expect(history.getByTestId('history-entry')).toHaveCount(2);
+  await expect(history.getByTestId('history-entry').nth(0)).toContainText('Pass by Basil Basement');
+  await expect(history.getByTestId('history-entry').nth(1)).toContainText('Fail by Basil Basement');
+  await expect(history.getByTestId('history-entry').nth(1)).toContainText('recorded on the device');
+  await expect(history.getByTestId('history-entry').nth(1)).toContainText('未获批准');
+
+  // A lesson page is not controlled by the audit pages' worker and ships no script.
+  const lesson = await a.goto(`${server.url}/training/confidentiality/why-it-matters`);
+  expect(lesson!.status()).toBe(200);
+  expect(await lesson!.text()).not.toMatch(/<script/i);
+  expect(await a.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  await laptop.close();
+  await phone.close();
+});
