@@ -34,19 +34,29 @@ function pageKey(url) {
   return url.origin + url.pathname;
 }
 
+// A signal too weak to load the page in this time is treated as none, when a kept copy exists.
+const NAVIGATION_TIMEOUT_MS = 8000;
+
 async function networkFirst(request, url) {
   const cache = await caches.open(CACHE);
-  let response;
+  const fromNetwork = fetch(request).then(async (response) => {
+    // a page for someone signed in; a redirect (to the login page) or an error means not any more
+    if (response.ok && response.type === 'basic') await cache.put(pageKey(url), response.clone());
+    else await cache.delete(pageKey(url));
+    return response;
+  });
+  fromNetwork.catch(() => undefined); // when the kept copy answered first, a later failure is no news
+  const kept = await cache.match(pageKey(url));
+  if (!kept) return fromNetwork.catch(() => offlinePage());
+  let timer;
+  const slow = new Promise((resolve) => (timer = setTimeout(() => resolve(kept), NAVIGATION_TIMEOUT_MS)));
   try {
-    response = await fetch(request);
+    return await Promise.race([fromNetwork, slow]);
   } catch {
-    const kept = await cache.match(pageKey(url));
-    return kept || offlinePage();
+    return kept;
+  } finally {
+    clearTimeout(timer);
   }
-  // a page for someone signed in; a redirect (to the login page) or an error means not any more
-  if (response.ok && response.type === 'basic') await cache.put(pageKey(url), response.clone());
-  else await cache.delete(pageKey(url));
-  return response;
 }
 
 async function cacheFirst(request) {

@@ -6,11 +6,13 @@ import type { SaveState } from './save-queue.ts';
 type Props = { state: SaveState; answered: number; total: number; score: number | null; labels: Labels; onRetry: () => void; onDismiss: () => void };
 
 export function SaveBar({ state, answered, total, score, labels, onRetry, onDismiss }: Props) {
-  const phase = state.locked ? 'locked' : state.offline ? 'offline' : state.pending > 0 || state.saving ? 'saving' : 'saved';
+  const phase = state.locked ? 'locked' : state.signedOut ? 'signed-out' : state.offline ? 'offline' : state.pending > 0 || state.saving ? 'saving' : 'saved';
   const text =
     phase === 'locked'
       ? labels['audit.offline.locked']
-      : phase === 'offline'
+      : phase === 'signed-out'
+        ? fmt(labels, 'audit.offline.signedOut', { count: state.pending })
+        : phase === 'offline'
         ? state.pending > 0 ? fmt(labels, 'audit.offline.offline', { count: state.pending }) : labels['audit.offline.offlineNone']
         : phase === 'saving'
           ? state.pending > 0 ? fmt(labels, 'audit.offline.waiting', { count: state.pending }) : labels['audit.island.saving']
@@ -21,6 +23,12 @@ export function SaveBar({ state, answered, total, score, labels, onRetry, onDism
         <span className="save-text" role="status" aria-live="polite">
           <span className="save-dot" aria-hidden="true" />
           {text}
+          {phase === 'signed-out' && (
+            <>
+              {' '}
+              <a href={`${window.location.pathname.startsWith('/zh-cn/') ? '/zh-cn' : ''}/login?next=${encodeURIComponent(window.location.pathname)}`}>{labels['audit.offline.logIn']}</a>
+            </>
+          )}
           {phase === 'offline' && (
             <>
               {' '}

@@ -49,6 +49,11 @@ export async function listChanges(userId: string, auditId: string): Promise<Stor
   return (await db()).getAllFromIndex('changes', 'byAudit', [userId, auditId]);
 }
 
+/** One change as stored now (another tab of this audit may have sent or edited it). */
+export async function getChange(seq: number): Promise<StoredChange | undefined> {
+  return (await db()).get('changes', seq);
+}
+
 /** Stores a new change; returns it with its place in the queue. */
 export async function addChange(change: NewChange): Promise<StoredChange> {
   const seq = await (await db()).add('changes', change as StoredChange);

@@ -11,6 +11,8 @@ export function auditScope(pathname: string): string {
 export async function keepAuditPageOffline(): Promise<void> {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   const controlled = navigator.serviceWorker.controller !== null;
+  // ask the browser not to clear this site's storage under pressure: it holds changes not yet sent
+  void navigator.storage?.persist?.().catch(() => false);
   await navigator.serviceWorker.register('/audit-sw.js', { scope: auditScope(window.location.pathname) });
   const registration = await navigator.serviceWorker.ready;
   const assets = new Set<string>();

@@ -6,12 +6,12 @@
 import type { ItemResult } from '../../lib/audit/scoring.ts';
 import { outcomeOf, pendingAnswers, replaceableAnswer, replayOrder, type ChangeKind } from '../../lib/offline/sync-rules.ts';
 import type { EvidenceFile } from './ItemCard.tsx';
-import { addChange, deleteChange, listChanges, rememberAnswer, rememberFile, saveChange, type StoredChange } from './offline-store.ts';
+import { addChange, deleteChange, getChange, listChanges, rememberAnswer, rememberFile, saveChange, type StoredChange } from './offline-store.ts';
 
 export type PendingAnswer = { result: ItemResult; note: string };
 export type RefusedChange = { seq: number; id: string; itemId: string; kind: ChangeKind; result?: ItemResult; fileName?: string; error: string; status: number };
 export type PendingUpload = { seq: number; itemId: string; fileName: string; file: Blob };
-export type SaveState = { pending: number; pendingItems: string[]; saving: boolean; offline: boolean; locked: boolean; refused: RefusedChange[]; uploads: PendingUpload[] };
+export type SaveState = { pending: number; pendingItems: string[]; saving: boolean; offline: boolean; locked: boolean; signedOut: boolean; refused: RefusedChange[]; uploads: PendingUpload[] };
 export type AppliedAnswer = PendingAnswer & { itemId: string; updatedAt: number; updatedBy: string; applied: boolean; recordedAt: number };
 type Options = {
   auditId: string;
@@ -25,7 +25,7 @@ const MAX_BACKOFF_MS = 30_000;
 const ANSWER_TIMEOUT_MS = 30_000;
 const UPLOAD_TIMEOUT_MS = 180_000;
 
-export const emptySaveState: SaveState = { pending: 0, pendingItems: [], saving: false, offline: false, locked: false, refused: [], uploads: [] };
+export const emptySaveState: SaveState = { pending: 0, pendingItems: [], saving: false, offline: false, locked: false, signedOut: false, refused: [], uploads: [] };
 
 export class SaveQueue {
   #o: Options;
@@ -57,7 +57,9 @@ export class SaveQueue {
   set(itemId: string, answer: PendingAnswer, delayMs = 0): void {
     void this.#run(async () => {
       const open = replaceableAnswer(this.#changes, itemId);
-      if (open) {
+      // another tab of this audit may have sent it meanwhile: only an answer still unsent is edited in place
+      const stored = open && (await getChange(open.seq));
+      if (open && stored && !stored.attempted) {
         Object.assign(open, answer, { recordedAt: Date.now() });
         await saveChange(open);
       } else {
@@ -138,39 +140,52 @@ export class SaveQueue {
     this.#flushing = true;
     this.#emit({ saving: true });
     try {
-      for (;;) {
-        const change = replayOrder(this.#changes)[0];
-        if (!change) break;
-        // sent from now on: it may be applied even if no answer arrives, so later edits become new changes
-        await this.#run(async () => {
-          change.attempted = true;
-          await saveChange(change);
-        });
-        let res: Response | null = null;
-        try {
-          res = await this.#send(change);
-        } catch {
-          res = null;
-        }
-        const outcome = outcomeOf(res?.status ?? null);
-        if (outcome === 'retry') return this.#retryLater(res === null);
-        const body = (await res!.json().catch(() => ({}))) as Record<string, unknown>;
-        await this.#run(async () => {
-          if (outcome === 'applied') {
-            await deleteChange(change.seq);
-            this.#changes = this.#changes.filter((c) => c !== change);
-            await this.#applied(change, body);
-          } else {
-            Object.assign(change, { state: 'refused', error: typeof body.error === 'string' ? body.error : `HTTP ${res!.status}`, status: res!.status });
-            await saveChange(change);
-          }
-        });
-        this.#backoff = 0;
-        this.#emit({ offline: false, locked: this.#state.locked || res!.status === 409 });
-      }
+      // one tab at a time sends this audit's queue (the server would apply a change sent by two tabs once anyway)
+      if (navigator.locks) await navigator.locks.request(`lms-audit-sync:${this.#o.auditId}`, () => this.#sendAll());
+      else await this.#sendAll();
     } finally {
       this.#flushing = false;
       this.#emit({ saving: false });
+    }
+  }
+
+  async #sendAll(): Promise<void> {
+    for (;;) {
+      // what another tab sent, added or refused is in IndexedDB, not in this tab's memory
+      await this.#run(async () => {
+        this.#changes = await listChanges(this.#o.userId, this.#o.auditId);
+      });
+      const change = replayOrder(this.#changes)[0];
+      if (!change) break;
+      // sent from now on: it may be applied even if no answer arrives, so later edits become new changes
+      await this.#run(async () => {
+        change.attempted = true;
+        await saveChange(change);
+      });
+      let res: Response | null = null;
+      try {
+        res = await this.#send(change);
+      } catch {
+        res = null;
+      }
+      const outcome = outcomeOf(res?.status ?? null);
+      if (outcome === 'retry') {
+        this.#emit({ signedOut: res?.status === 401 });
+        return this.#retryLater(res === null);
+      }
+      const body = (await res!.json().catch(() => ({}))) as Record<string, unknown>;
+      await this.#run(async () => {
+        if (outcome === 'applied') {
+          await deleteChange(change.seq);
+          this.#changes = this.#changes.filter((c) => c !== change);
+          await this.#applied(change, body);
+        } else {
+          Object.assign(change, { state: 'refused', error: typeof body.error === 'string' ? body.error : `HTTP ${res!.status}`, status: res!.status });
+          await saveChange(change);
+        }
+      });
+      this.#backoff = 0;
+      this.#emit({ offline: false, signedOut: false, locked: this.#state.locked || res!.status === 409 });
     }
   }
 
