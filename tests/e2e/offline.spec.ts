@@ -227,3 +227,25 @@ test('two devices answer one item: the answer received last stands and the itemâ
   await laptop.close();
   await phone.close();
 });
+
+test('an answer whose reply is lost on the way back is sent again and applied once', async ({ page, context }) => {
+  await logIn(page);
+  const auditId = await startAudit(page, 'Lost reply');
+  let lost = 0;
+  // the first PUT reaches the server, but its reply never reaches the page
+  await context.route(`**/api/audits/${auditId}/responses/ed-03`, async (route) => {
+    if (lost > 0) return route.continue();
+    lost += 1;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.goto(`${server.url}/audits/${auditId}#section-${SECTION}`);
+  await pick(page, 'ed-03', 'Partial');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+  expect(lost).toBe(1);
+  const history = await server.db.select().from(auditResponseHistory).where(eq(auditResponseHistory.auditId, auditId));
+  expect(history.map((h) => [h.itemId, h.result])).toEqual([['ed-03', 'partial']]);
+  const applied = await server.db.select().from(appliedChanges).where(eq(appliedChanges.auditId, auditId));
+  expect(applied).toHaveLength(1);
+  expect(history[0]!.changeId).toBe(applied[0]!.changeId);
+});
