@@ -163,5 +163,11 @@ describe('two devices answering one item', () => {
       ['partial', 'Two deputies missing', 'Dana Device', phoneAt],
     ]);
     expect(detail.history['ed-04']![1]!.receivedAt).toBeGreaterThanOrEqual(detail.history['ed-04']![0]!.receivedAt);
+    // another auditor reads the draft as a summary, without script: the item's history is there too
+    const page = await (await other.fetch(`/audits/${auditId}`)).text();
+    expect(page).toContain('data-testid="history-ed-04"');
+    expect(page).toContain('History (2)');
+    expect(page).toContain('Pass by Dana Device');
+    expect(page).toContain('Partial by Dana Device');
   });
 });
