@@ -1,3 +1,4 @@
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments } from '../../../db/schema.ts';
 import { createUser } from '../../../src/lib/auth/manage-users.ts';
@@ -17,7 +18,7 @@ let close: () => void;
 let user: { id: string; role: 'employee' };
 beforeEach(async () => {
   ({ db, close } = await tempDb());
-  user = { id: await createUser(db, { user: { email: 'bo@example.com', name: 'Bo', role: 'employee', department: undefined }, password: 'a long enough password', actorId: null }), role: 'employee' };
+  user = { id: await createUser(db, { user: { email: 'bo@example.com', name: 'Bo', role: 'employee', department: undefined }, password: 'a long enough password', actor: systemActor }), role: 'employee' };
 });
 afterEach(() => close());
 
