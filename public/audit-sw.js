@@ -40,9 +40,11 @@ const NAVIGATION_TIMEOUT_MS = 8000;
 async function networkFirst(request, url) {
   const cache = await caches.open(CACHE);
   const fromNetwork = fetch(request).then(async (response) => {
-    // a page for someone signed in; a redirect (to the login page) or an error means not any more
+    // a page for someone signed in; an error means not any more
     if (response.ok && response.type === 'basic') await cache.put(pageKey(url), response.clone());
     else await cache.delete(pageKey(url));
+    // a redirect (to the login page: signed out or the session ended): no kept page is shown to whoever comes next
+    if (response.type === 'opaqueredirect') await forgetPages(cache);
     return response;
   });
   fromNetwork.catch(() => undefined); // when the kept copy answered first, a later failure is no news
@@ -56,6 +58,13 @@ async function networkFirst(request, url) {
     return kept;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+async function forgetPages(cache) {
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (AUDIT_PAGE.test(path) || path.startsWith('/api/evidence/')) await cache.delete(request);
   }
 }
 

@@ -224,6 +224,15 @@ test('two devices answer one item: the answer received last stands and the itemâ
   expect(lesson!.status()).toBe(200);
   expect(await lesson!.text()).not.toMatch(/<script/i);
   expect(await a.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+
+  // Signed out, the next visit to an audit page drops the kept copies: nobody else opens them offline.
+  const kept = (url: string) => a.evaluate(async (u) => (await caches.match(u)) !== undefined, url);
+  expect(await kept(`${server.url}/audits/${auditId}`)).toBe(true);
+  await a.getByRole('button', { name: 'Log out' }).click();
+  await expect(a).toHaveURL(/\/login$/);
+  await a.goto(`${server.url}/audits/${auditId}`);
+  await expect(a).toHaveURL(/\/login\?next=/);
+  expect(await kept(`${server.url}/audits/${auditId}`)).toBe(false);
   await laptop.close();
   await phone.close();
 });
