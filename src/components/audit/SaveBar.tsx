@@ -40,6 +40,7 @@ export function SaveBar({ state, answered, total, score, labels, onRetry, onDism
           {fmt(labels, 'audit.island.answeredOf', { answered, total })} · {labels['audit.island.score']} {score === null ? labels['audit.island.noScore'] : `${score}%`}
         </span>
       </div>
+      {state.memoryOnly && <p className="small" data-testid="memory-only">{labels['audit.offline.memoryOnly']}</p>}
       {state.refused.length > 0 && (
         <div className="save-refused" role="alert" data-testid="refused-changes">
           <p><strong>{fmt(labels, 'audit.offline.refusedTitle', { count: state.refused.length })}</strong></p>

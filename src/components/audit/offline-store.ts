@@ -31,61 +31,96 @@ interface OfflineDb extends DBSchema {
   files: { key: string; value: KnownFile; indexes: { byAudit: string } };
 }
 
-let opened: Promise<IDBPDatabase<OfflineDb>> | null = null;
+let opened: Promise<IDBPDatabase<OfflineDb> | null> | null = null;
 
-function db(): Promise<IDBPDatabase<OfflineDb>> {
+// Where IndexedDB cannot be opened (storage disabled, some private windows), changes live in this
+// tab's memory instead: still sent in order and applied once, but lost if the tab is closed
+// (the page says so, see deviceStorage()).
+const memory = { seq: 0, changes: new Map<number, StoredChange>(), answers: new Map<string, KnownAnswer>(), files: new Map<string, KnownFile>() };
+
+function db(): Promise<IDBPDatabase<OfflineDb> | null> {
   opened ??= openDB<OfflineDb>('lms-offline', 1, {
     upgrade(d) {
       d.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true }).createIndex('byAudit', ['userId', 'auditId']);
       d.createObjectStore('answers', { keyPath: ['auditId', 'itemId'] }).createIndex('byAudit', 'auditId');
       d.createObjectStore('files', { keyPath: 'id' }).createIndex('byAudit', 'auditId');
     },
+  }).catch((err: unknown) => {
+    console.warn('IndexedDB unavailable, changes are kept in memory only:', err);
+    return null;
   });
   return opened;
 }
 
+/** Whether changes survive closing the tab here (false: IndexedDB could not be opened). */
+export async function deviceStorage(): Promise<boolean> {
+  return (await db()) !== null;
+}
+
 /** This person's changes to this audit, in the order they were made. */
 export async function listChanges(userId: string, auditId: string): Promise<StoredChange[]> {
-  return (await db()).getAllFromIndex('changes', 'byAudit', [userId, auditId]);
+  const d = await db();
+  if (!d) return [...memory.changes.values()].filter((c) => c.userId === userId && c.auditId === auditId).map((c) => ({ ...c }));
+  return d.getAllFromIndex('changes', 'byAudit', [userId, auditId]);
 }
 
 /** One change as stored now (another tab of this audit may have sent or edited it). */
 export async function getChange(seq: number): Promise<StoredChange | undefined> {
-  return (await db()).get('changes', seq);
+  const d = await db();
+  if (!d) return memory.changes.has(seq) ? { ...memory.changes.get(seq)! } : undefined;
+  return d.get('changes', seq);
 }
 
 /** Stores a new change; returns it with its place in the queue. */
 export async function addChange(change: NewChange): Promise<StoredChange> {
-  const seq = await (await db()).add('changes', change as StoredChange);
+  const d = await db();
+  if (!d) {
+    const stored = { ...change, seq: ++memory.seq };
+    memory.changes.set(stored.seq, { ...stored });
+    return stored;
+  }
+  const seq = await d.add('changes', change as StoredChange);
   return { ...change, seq };
 }
 
 /** Writes a change back after it was edited, tried or refused. */
 export async function saveChange(change: StoredChange): Promise<void> {
-  await (await db()).put('changes', change);
+  const d = await db();
+  if (!d) memory.changes.set(change.seq, { ...change });
+  else await d.put('changes', change);
 }
 
 /** Forgets a change: applied by the server, or its refusal read and dismissed by the auditor. */
 export async function deleteChange(seq: number): Promise<void> {
-  await (await db()).delete('changes', seq);
+  const d = await db();
+  if (!d) memory.changes.delete(seq);
+  else await d.delete('changes', seq);
 }
 
 /** What the server last confirmed for the audit's items. */
 export async function knownAnswers(auditId: string): Promise<KnownAnswer[]> {
-  return (await db()).getAllFromIndex('answers', 'byAudit', auditId);
+  const d = await db();
+  if (!d) return [...memory.answers.values()].filter((a) => a.auditId === auditId);
+  return d.getAllFromIndex('answers', 'byAudit', auditId);
 }
 
 /** Remembers an answer the server confirmed. */
 export async function rememberAnswer(answer: KnownAnswer): Promise<void> {
-  await (await db()).put('answers', answer);
+  const d = await db();
+  if (!d) memory.answers.set(`${answer.auditId}/${answer.itemId}`, answer);
+  else await d.put('answers', answer);
 }
 
 /** Files the server confirmed for the audit. */
 export async function knownFiles(auditId: string): Promise<KnownFile[]> {
-  return (await db()).getAllFromIndex('files', 'byAudit', auditId);
+  const d = await db();
+  if (!d) return [...memory.files.values()].filter((f) => f.auditId === auditId);
+  return d.getAllFromIndex('files', 'byAudit', auditId);
 }
 
 /** Remembers a file the server stored. */
 export async function rememberFile(file: KnownFile): Promise<void> {
-  await (await db()).put('files', file);
+  const d = await db();
+  if (!d) memory.files.set(file.id, file);
+  else await d.put('files', file);
 }

@@ -6,12 +6,12 @@
 import type { ItemResult } from '../../lib/audit/scoring.ts';
 import { outcomeOf, pendingAnswers, replaceableAnswer, replayOrder, type ChangeKind } from '../../lib/offline/sync-rules.ts';
 import type { EvidenceFile } from './ItemCard.tsx';
-import { addChange, deleteChange, getChange, listChanges, rememberAnswer, rememberFile, saveChange, type StoredChange } from './offline-store.ts';
+import { addChange, deleteChange, deviceStorage, getChange, listChanges, rememberAnswer, rememberFile, saveChange, type StoredChange } from './offline-store.ts';
 
 export type PendingAnswer = { result: ItemResult; note: string };
 export type RefusedChange = { seq: number; id: string; itemId: string; kind: ChangeKind; result?: ItemResult; fileName?: string; error: string; status: number };
 export type PendingUpload = { seq: number; itemId: string; fileName: string; file: Blob };
-export type SaveState = { pending: number; pendingItems: string[]; saving: boolean; offline: boolean; locked: boolean; signedOut: boolean; refused: RefusedChange[]; uploads: PendingUpload[] };
+export type SaveState = { pending: number; pendingItems: string[]; saving: boolean; offline: boolean; locked: boolean; signedOut: boolean; memoryOnly: boolean; refused: RefusedChange[]; uploads: PendingUpload[] };
 export type AppliedAnswer = PendingAnswer & { itemId: string; updatedAt: number; updatedBy: string; applied: boolean; recordedAt: number };
 type Options = {
   auditId: string;
@@ -25,7 +25,7 @@ const MAX_BACKOFF_MS = 30_000;
 const ANSWER_TIMEOUT_MS = 30_000;
 const UPLOAD_TIMEOUT_MS = 180_000;
 
-export const emptySaveState: SaveState = { pending: 0, pendingItems: [], saving: false, offline: false, locked: false, signedOut: false, refused: [], uploads: [] };
+export const emptySaveState: SaveState = { pending: 0, pendingItems: [], saving: false, offline: false, locked: false, signedOut: false, memoryOnly: false, refused: [], uploads: [] };
 
 export class SaveQueue {
   #o: Options;
@@ -45,7 +45,7 @@ export class SaveQueue {
     await this.#run(async () => {
       this.#changes = await listChanges(this.#o.userId, this.#o.auditId);
     });
-    this.#emit({ offline: !navigator.onLine, locked: this.#changes.some((c) => c.state === 'refused' && c.status === 409) });
+    this.#emit({ offline: !navigator.onLine, memoryOnly: !(await deviceStorage()), locked: this.#changes.some((c) => c.state === 'refused' && c.status === 409) });
   }
 
   /** Answers recorded on this device but not yet on the server. */
