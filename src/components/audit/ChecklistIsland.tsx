@@ -54,6 +54,7 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
   const [view, setView] = useState<View>({ kind: 'overview' });
   const queue = useRef<SaveQueue | null>(null);
   const scrollTo = useRef<string | null>(null);
+  const touched = useRef(new Set<string>());
 
   useEffect(() => {
     const q = new SaveQueue({ auditId: p.auditId, userId: p.userId, onChange: setSave, onAnswerApplied: answerApplied, onFileApplied: (f) => setFiles((all) => (all.some((x) => x.id === f.id) ? all : [...all, f])) });
@@ -61,13 +62,12 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
     void (async () => {
       // the page may be a copy kept from an earlier visit: answers and files the server confirmed since are on the device
       const [known, kept] = await Promise.all([knownAnswers(p.auditId), knownFiles(p.auditId)]).catch(() => [[], []] as const);
-      const merged: Record<string, PendingAnswer> = { ...answersRef.current };
-      for (const k of known) {
-        const newest = newerAnswer(p.responses[k.itemId], k);
-        if (newest === k) merged[k.itemId] = { result: k.result, note: k.note };
-      }
       await q.load();
-      answersRef.current = { ...merged, ...q.pendingAnswers() };
+      // what the auditor touched while this was loading stays as they left it
+      const merged: Record<string, PendingAnswer> = { ...answersRef.current };
+      for (const k of known) if (!touched.current.has(k.itemId) && newerAnswer(p.responses[k.itemId], k) === k) merged[k.itemId] = { result: k.result, note: k.note };
+      for (const [itemId, a] of Object.entries(q.pendingAnswers())) if (!touched.current.has(itemId)) merged[itemId] = a;
+      answersRef.current = merged;
       setAnswers(answersRef.current);
       if (kept.length > 0) setFiles((all) => [...all, ...kept.filter((k) => !all.some((f) => f.id === k.id)).map(({ auditId: _, ...f }) => f)]);
       q.retryNow();
@@ -105,6 +105,7 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
   const locked = save.locked;
 
   function put(itemId: string, answer: PendingAnswer, delayMs = 0) {
+    touched.current.add(itemId);
     answersRef.current = { ...answersRef.current, [itemId]: answer };
     setAnswers(answersRef.current);
     queue.current?.set(itemId, answer, delayMs);
