@@ -1,3 +1,4 @@
+import type { APIContext, MiddlewareNext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { decideAccess } from './lib/auth/permissions.ts';
 import { normaliseRequestPath } from './lib/auth/request-path.ts';
@@ -20,6 +21,19 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  try {
+    return await handleRequest(context, next);
+  } catch (err) {
+    // caught here so that Astro's own logger never prints the message: a database error quotes its
+    // parameters (a session id from the cookie, a password hash), and others may quote request data
+    const api = new URL(context.request.url).pathname.startsWith('/api/');
+    console.error(`Unhandled error on ${api ? 'an API route' : 'a page'}:`, loggableError(err));
+    const locale = context.locals.locale ?? 'en';
+    return api ? errorResponse(500, 'Something went wrong on our side') : new Response(t(locale, 'error.unexpected'), { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+});
+
+async function handleRequest(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const url = new URL(context.request.url);
   // access is decided on the path the router will serve, and the router is then given exactly that path
   const served = normaliseRequestPath(url.pathname);
@@ -59,13 +73,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   } else if (decision === 'forbidden') {
     response = isApi ? errorResponse(403, 'Not allowed') : await next('/forbidden');
   } else {
-    try {
-      response = locale === 'en' && served.path === url.pathname ? await next() : await next(path + url.search);
-    } catch (err) {
-      // caught here so that Astro's own logger never prints the message (it may hold request data)
-      console.error(`Unhandled error on ${isApi ? 'an API route' : 'a page'}:`, loggableError(err));
-      response = isApi ? errorResponse(500, 'Something went wrong on our side') : new Response(t(locale, 'error.unexpected'), { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-    }
+    response = locale === 'en' && served.path === url.pathname ? await next() : await next(path + url.search);
     // an API path no endpoint matched gets the API's error shape, not the HTML 404 page
     if (isApi && response.status === 404 && !response.headers.get('content-type')?.includes('json')) {
       response = errorResponse(404, 'Not found');
@@ -83,7 +91,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   if (context.locals.user && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
   return response;
-});
+}
 
 /** 400 for a path that decodes to something no route should see; the API's shape under /api, else a short page. */
 function malformedPath(raw: string): Response {

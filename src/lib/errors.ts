@@ -23,9 +23,9 @@ export class AppError extends Error {
 }
 
 export const badRequest = (message: string, details?: unknown) => new AppError(400, message, details);
-export const unauthorized = (message = 'Not logged in') => new AppError(401, message);
-export const forbidden = (message = 'Not allowed') => new AppError(403, message);
-export const notFound = (message = 'Not found') => new AppError(404, message);
+export const unauthorized = (message?: string) => (message === undefined ? new AppError(401, 'Not logged in').as('error.notLoggedIn') : new AppError(401, message));
+export const forbidden = (message?: string) => (message === undefined ? new AppError(403, 'Not allowed').as('error.notAllowed') : new AppError(403, message));
+export const notFound = (message?: string) => (message === undefined ? new AppError(404, 'Not found').as('error.notFound.body') : new AppError(404, message));
 export const conflict = (message: string, details?: unknown) => new AppError(409, message, details);
 export const unprocessable = (message: string, details?: unknown) => new AppError(422, message, details);
 export const tooManyRequests = (message: string, details?: unknown) => new AppError(429, message, details);
@@ -44,7 +44,7 @@ export function loggableError(err: unknown): string {
       break;
     }
     const { code, query } = e as { code?: unknown; query?: unknown };
-    causes.push([e.name, typeof code === 'string' ? code : null, typeof query === 'string' ? `in ${statementName(query)}` : null].filter(Boolean).join(' '));
+    causes.push([e.name === 'Error' ? e.constructor.name : e.name, typeof code === 'string' ? code : null, typeof query === 'string' ? `in ${statementName(query)}` : null].filter(Boolean).join(' '));
     e = e.cause;
   }
   // stack frames name code locations only; the first line (the message) is left out

@@ -59,17 +59,17 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
 /** Parses a JSON body against a zod schema: 415 for another content type, 400 for bad JSON or a wrong shape. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'Send the body as application/json');
+  if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'Send the body as application/json').as('error.sendJson');
   const bytes = await readBodyBytes(request, maxBytes);
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new AppError(400, 'The body is not valid JSON');
+    throw new AppError(400, 'The body is not valid JSON').as('error.invalidJson');
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new AppError(400, 'The request is malformed', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new AppError(400, 'The request is malformed', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).as('error.malformedRequest');
   }
   return parsed.data;
 }

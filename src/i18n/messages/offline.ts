@@ -2,6 +2,7 @@
 // Keys start with "audit." so the audit page hands them to the checklist island with the others.
 export const offline = {
   en: {
+    'error.changeIdReused': 'This change id was already used for a different change.',
     'audit.offline.offline': 'Offline: {count} change(s) waiting on this device',
     'audit.offline.offlineNone': 'Offline: nothing waiting, everything recorded is on the server',
     'audit.offline.waiting': '{count} change(s) waiting to be sent',
@@ -25,6 +26,7 @@ export const offline = {
     'audit.offline.signNeedsConnection': 'Signing needs a connection: the server checks your password. Your answers stay on this device until then.',
   },
   'zh-cn': {
+    'error.changeIdReused': '此更改编号已用于另一项更改。',
     'audit.offline.offline': '离线：本设备上有 {count} 项更改等待发送',
     'audit.offline.offlineNone': '离线：没有等待发送的更改，已记录的内容都在服务器上',
     'audit.offline.waiting': '{count} 项更改等待发送',

@@ -27,5 +27,5 @@ export function canViewEvidence(actor: Pick<Actor, 'id' | 'role'>, evidence: { a
 
 /** Throws 403 unless the check passed. */
 export function assertAllowed(allowed: boolean, message?: string): void {
-  if (!allowed) throw forbidden(message);
+  if (!allowed) throw forbidden(message).as('error.notAllowed');
 }

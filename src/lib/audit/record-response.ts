@@ -35,7 +35,7 @@ export type RecordedResponse = Answer & { itemId: string; changeId: string | nul
  * change is kept in the item's history.
  */
 export async function recordResponse(db: Db, o: RecordResponseOptions): Promise<RecordedResponse> {
-  if (o.note !== undefined && o.note.length > MAX_NOTE_LENGTH) throw unprocessable(`A note is at most ${MAX_NOTE_LENGTH} characters`);
+  if (o.note !== undefined && o.note.length > MAX_NOTE_LENGTH) throw unprocessable(`A note is at most ${MAX_NOTE_LENGTH} characters`).as('error.noteTooLong', { max: MAX_NOTE_LENGTH });
   try {
     return await writeTransaction(db, (tx) => apply(tx, o));
   } catch (err) {
@@ -60,7 +60,7 @@ async function apply(tx: Tx, o: RecordResponseOptions): Promise<RecordedResponse
     }
   }
   assertEditable(audit);
-  if (!hasItem(checklistOf(audit), o.itemId)) throw notFound(`The checklist has no item "${o.itemId}"`);
+  if (!hasItem(checklistOf(audit), o.itemId)) throw notFound(`The checklist has no item "${o.itemId}"`).as('error.noSuchItem', { item: o.itemId });
   const now = o.now ?? Date.now();
   if (o.changeId) await rememberAppliedChange(tx, { ...target, changeId: o.changeId, evidenceId: null, appliedAt: now });
   // One row per item: two items edited at once are two rows, so neither edit can undo the other.

@@ -53,7 +53,7 @@ export async function importUsers(db: Db, o: { users: NewUser[]; actor: Actor })
   return writeTransaction(db, async (tx) => {
     const emails = o.users.map((u) => u.email);
     const existing = emails.length ? await tx.select({ email: users.email }).from(users).where(inArray(users.email, emails)) : [];
-    if (existing.length > 0) throw conflict(`These emails already have accounts: ${existing.map((e) => e.email).join(', ')}`, { emails: existing.map((e) => e.email) });
+    if (existing.length > 0) throw conflict(`These emails already have accounts: ${existing.map((e) => e.email).join(', ')}`, { emails: existing.map((e) => e.email) }).as('error.emailsTaken', { emails: existing.map((e) => e.email).join(', ') });
     const created: { email: string; name: string; password: string }[] = [];
     for (const { u, password, hash } of withPasswords) {
       await insertUser(tx, u, hash, o.actor.id);

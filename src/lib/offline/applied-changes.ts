@@ -18,7 +18,7 @@ export async function findAppliedChange(db: Db | Tx, changeId: string): Promise<
 /** A resent change must be the same change: same audit, item, kind and person; anything else reusing the id is refused. */
 export function assertSameChange(existing: ChangeTarget, target: ChangeTarget): void {
   const same = existing.auditId === target.auditId && existing.itemId === target.itemId && existing.kind === target.kind && existing.actorId === target.actorId;
-  if (!same) throw conflict('This change id was already used for a different change');
+  if (!same) throw conflict('This change id was already used for a different change').as('error.changeIdReused');
 }
 
 /** Remembers a change as applied, inside the transaction that applies it. */

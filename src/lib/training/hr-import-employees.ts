@@ -27,7 +27,7 @@ export async function importEmployees(o: ImportEmployeesOptions): Promise<Import
   if (!can(o.actor.role, 'users.grantAdmin')) {
     for (const u of users) if (u.role === 'admin') problems.push({ line: lineOf(rows, u.email), message: 'role: only an administrator may create administrator accounts' });
   }
-  const fail = (list: ImportProblem[]) => unprocessable('Nothing was imported: fix the lines below and try again', { problems: list.sort((a, b) => a.line - b.line) });
+  const fail = (list: ImportProblem[]) => unprocessable('Nothing was imported: fix the lines below and try again', { problems: list.sort((a, b) => a.line - b.line) }).as('error.importRefused');
   if (problems.length > 0) throw fail(problems);
   try {
     return await importUsers(o.db, { users, actor: o.actor });

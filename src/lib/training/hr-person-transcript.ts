@@ -25,7 +25,7 @@ export async function getPersonTranscript(o: PersonTranscriptOptions): Promise<P
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(users.id, o.userId));
-  if (!person) throw notFound('No such person');
+  if (!person) throw notFound('No such person').as('error.noSuchPerson');
   const [assigned, tried, done] = await Promise.all([
     o.db.all<StatusRow>(sql`SELECT * FROM (${statusRowsSql({ now, userId: o.userId, includeInactive: true })}) s ORDER BY s."course"`),
     listAttempts({ db: o.db, userId: o.userId, limit: 500 }),

@@ -29,7 +29,7 @@ export type QuestionStats = { course: { slug: string; title: string; version: nu
 export async function questionStats(o: QuestionStatsOptions): Promise<QuestionStats> {
   assertCan(o.actor, 'hr.view');
   const course = getCourse(o.courseSlug, o.locale);
-  if (!course) throw notFound('No such course');
+  if (!course) throw notFound('No such course').as('error.noSuchCourse');
   const [[total], rights, chosen] = await Promise.all([
     o.db.all<{ n: number }>(sql`SELECT count(*) AS "n" FROM attempts WHERE course_slug = ${course.slug} AND attempt_number = 1`),
     o.db.all<{ questionId: string; answered: number; right: number }>(sql`
