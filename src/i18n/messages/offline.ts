@@ -1,5 +1,6 @@
 // UI strings of offline audits: the save indicator, refused changes, item history, signing offline.
-// Keys start with "audit." so the audit page hands them to the checklist island with the others.
+// Keys start with "audit." so the audit page hands them to the checklist island with the others
+// (error.* keys are for pages showing a domain error).
 export const offline = {
   en: {
     'error.changeIdReused': 'This change id was already used for a different change.',
