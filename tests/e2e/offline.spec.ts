@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import { appliedChanges, auditLog, auditResponseHistory, evidence } from '../../db/schema.ts';
+import { appliedChanges, auditLog, auditResponseHistory, evidence, sessions } from '../../db/schema.ts';
 import config from '../../playwright.config.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -15,7 +15,7 @@ const PHOTO = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060
 const SECTION = 'plan-and-preparation'; // ed-01 … ed-04 of the emergency-drill checklist
 
 let server: TestServer;
-let auditor: { email: string; password: string };
+let auditor: { id: string; email: string; password: string };
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 test.beforeAll(async () => {
@@ -259,4 +259,29 @@ test('an answer whose reply is lost on the way back is sent again and applied on
   const applied = await server.db.select().from(appliedChanges).where(eq(appliedChanges.auditId, auditId));
   expect(applied).toHaveLength(1);
   expect(history[0]!.changeId).toBe(applied[0]!.changeId);
+});
+
+test('changes waiting while the session ended are kept, the page says to log in, and they are sent after logging in', async ({ page, context }) => {
+  await logIn(page);
+  const auditId = await startAudit(page, 'Session ended');
+  await page.goto(`${server.url}/audits/${auditId}#section-${SECTION}`);
+  await waitUntilKept(page);
+  await context.setOffline(true);
+  await pick(page, 'ed-04', 'N/A');
+  await expect(page.getByTestId('save-status')).toContainText('Offline: 1 change(s) waiting on this device');
+
+  // the session ends on the server (expired, or signed out elsewhere) while the phone is offline
+  await server.db.delete(sessions).where(eq(sessions.userId, auditor.id));
+  await context.setOffline(false);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'signed-out', { timeout: 20_000 });
+  await expect(page.getByTestId('save-status')).toContainText('You were signed out: 1 change(s) kept on this device');
+
+  await page.getByTestId('save-status').getByRole('link', { name: 'Log in' }).click();
+  await page.getByLabel('Email').fill(auditor.email);
+  await page.getByLabel('Password').fill(auditor.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`/audits/${auditId}$`));
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+  const history = await server.db.select().from(auditResponseHistory).where(eq(auditResponseHistory.auditId, auditId));
+  expect(history.map((h) => [h.itemId, h.result])).toEqual([['ed-04', 'na']]);
 });

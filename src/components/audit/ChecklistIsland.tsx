@@ -145,7 +145,7 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
       <div className="audit-island">
         {bar}
         <p><a href="#overview">‹ {labels['audit.island.allSections']}</a></p>
-        <SignPanel auditId={p.auditId} readiness={readiness} offline={save.offline} unsaved={save.pending > 0} canSign={p.canSign && !locked} statement={p.statement} labels={labels} onGoToItem={goToItem} onSigned={(url) => window.location.assign(url)} />
+        <SignPanel auditId={p.auditId} readiness={readiness} offline={save.offline} unsaved={!save.ready || save.pending > 0} canSign={p.canSign && !locked} statement={p.statement} labels={labels} onGoToItem={goToItem} onSigned={(url) => window.location.assign(url)} />
       </div>
     );
   }

@@ -33,7 +33,8 @@ type Props = {
 const SHOWN_AS_IMAGE = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 function when(at: number): string {
-  const lang = document.documentElement.lang === 'zh-CN' || document.documentElement.lang === 'zh-cn' ? 'zh-CN' : 'en-GB';
+  const page = typeof document === 'undefined' ? 'en' : document.documentElement.lang.toLowerCase();
+  const lang = page === 'zh-cn' ? 'zh-CN' : 'en-GB';
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }).format(at);
 }
 

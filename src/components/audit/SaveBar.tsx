@@ -1,22 +1,46 @@
-// Always-visible save status: saved, saving, offline (how many changes wait on the device), or
-// locked; and every change the server refused, with its reason, until the auditor dismisses it.
+// Always-visible save status: checking the device, saved, saving, offline (how many changes wait
+// on the device), signed out, or locked; and every change the server refused, with its reason, until the auditor dismisses it.
 import { fmt, refusedText, type Labels } from './labels.ts';
 import type { SaveState } from './save-queue.ts';
 
 type Props = { state: SaveState; answered: number; total: number; score: number | null; labels: Labels; onRetry: () => void; onDismiss: () => void };
 
+/** The login page in this page's language, coming back here. */
+function loginUrl(): string {
+  const here = typeof window === 'undefined' ? '/' : window.location.pathname;
+  return `${here.startsWith('/zh-cn/') ? '/zh-cn' : ''}/login?next=${encodeURIComponent(here)}`;
+}
+
+type Phase = 'checking' | 'locked' | 'signed-out' | 'offline' | 'saving' | 'saved';
+
+function phaseOf(state: SaveState): Phase {
+  if (!state.ready) return 'checking';
+  if (state.locked) return 'locked';
+  if (state.signedOut) return 'signed-out';
+  if (state.offline) return 'offline';
+  return state.pending > 0 || state.saving ? 'saving' : 'saved';
+}
+
+function textOf(phase: Phase, state: SaveState, labels: Labels): string {
+  switch (phase) {
+    case 'checking':
+      return labels['audit.offline.checking']!;
+    case 'locked':
+      return labels['audit.offline.locked']!;
+    case 'signed-out':
+      return fmt(labels, 'audit.offline.signedOut', { count: state.pending });
+    case 'offline':
+      return state.pending > 0 ? fmt(labels, 'audit.offline.offline', { count: state.pending }) : labels['audit.offline.offlineNone']!;
+    case 'saving':
+      return state.pending > 0 ? fmt(labels, 'audit.offline.waiting', { count: state.pending }) : labels['audit.island.saving']!;
+    case 'saved':
+      return labels['audit.island.saved']!;
+  }
+}
+
 export function SaveBar({ state, answered, total, score, labels, onRetry, onDismiss }: Props) {
-  const phase = state.locked ? 'locked' : state.signedOut ? 'signed-out' : state.offline ? 'offline' : state.pending > 0 || state.saving ? 'saving' : 'saved';
-  const text =
-    phase === 'locked'
-      ? labels['audit.offline.locked']
-      : phase === 'signed-out'
-        ? fmt(labels, 'audit.offline.signedOut', { count: state.pending })
-        : phase === 'offline'
-        ? state.pending > 0 ? fmt(labels, 'audit.offline.offline', { count: state.pending }) : labels['audit.offline.offlineNone']
-        : phase === 'saving'
-          ? state.pending > 0 ? fmt(labels, 'audit.offline.waiting', { count: state.pending }) : labels['audit.island.saving']
-          : labels['audit.island.saved'];
+  const phase = phaseOf(state);
+  const text = textOf(phase, state, labels);
   return (
     <div className={`save-bar ${phase}`} data-testid="save-status" data-state={phase} data-pending={state.pending}>
       <div className="save-bar-inner">
@@ -26,7 +50,7 @@ export function SaveBar({ state, answered, total, score, labels, onRetry, onDism
           {phase === 'signed-out' && (
             <>
               {' '}
-              <a href={`${window.location.pathname.startsWith('/zh-cn/') ? '/zh-cn' : ''}/login?next=${encodeURIComponent(window.location.pathname)}`}>{labels['audit.offline.logIn']}</a>
+              <a href={loginUrl()}>{labels['audit.offline.logIn']}</a>
             </>
           )}
           {phase === 'offline' && (

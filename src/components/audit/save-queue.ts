@@ -11,7 +11,9 @@ import { addChange, deleteChange, deviceStorage, getChange, listChanges, remembe
 export type PendingAnswer = { result: ItemResult; note: string };
 export type RefusedChange = { seq: number; id: string; itemId: string; kind: ChangeKind; result?: ItemResult; fileName?: string; error: string; status: number };
 export type PendingUpload = { seq: number; itemId: string; fileName: string; file: Blob };
-export type SaveState = { pending: number; pendingItems: string[]; saving: boolean; offline: boolean; locked: boolean; signedOut: boolean; memoryOnly: boolean; refused: RefusedChange[]; uploads: PendingUpload[] };
+export type SaveState = { pending: number; pendingItems: string[]; saving: boolean; offline: boolean; locked: boolean; signedOut: boolean; memoryOnly: boolean;
+  /** False until the device's queue has been read: nothing can be called saved before. */
+  ready: boolean; refused: RefusedChange[]; uploads: PendingUpload[] };
 export type AppliedAnswer = PendingAnswer & { itemId: string; updatedAt: number; updatedBy: string; applied: boolean; recordedAt: number };
 type Options = {
   auditId: string;
@@ -25,7 +27,7 @@ const MAX_BACKOFF_MS = 30_000;
 const ANSWER_TIMEOUT_MS = 30_000;
 const UPLOAD_TIMEOUT_MS = 180_000;
 
-export const emptySaveState: SaveState = { pending: 0, pendingItems: [], saving: false, offline: false, locked: false, signedOut: false, memoryOnly: false, refused: [], uploads: [] };
+export const emptySaveState: SaveState = { pending: 0, pendingItems: [], saving: false, offline: false, locked: false, signedOut: false, memoryOnly: false, ready: false, refused: [], uploads: [] };
 
 export class SaveQueue {
   #o: Options;
@@ -45,7 +47,7 @@ export class SaveQueue {
     await this.#run(async () => {
       this.#changes = await listChanges(this.#o.userId, this.#o.auditId);
     });
-    this.#emit({ offline: !navigator.onLine, memoryOnly: !(await deviceStorage()), locked: this.#changes.some((c) => c.state === 'refused' && c.status === 409) });
+    this.#emit({ ready: true, offline: !navigator.onLine, memoryOnly: !(await deviceStorage()), locked: this.#changes.some((c) => c.state === 'refused' && c.status === 409) });
   }
 
   /** Answers recorded on this device but not yet on the server. */
@@ -55,6 +57,7 @@ export class SaveQueue {
 
   /** Records the newest answer for an item; `delayMs` lets typing settle before a note is sent. */
   set(itemId: string, answer: PendingAnswer, delayMs = 0): void {
+    this.#emit({ saving: true }); // at once: the bar must not say "saved" while this is being written down
     void this.#run(async () => {
       const open = replaceableAnswer(this.#changes, itemId);
       // another tab of this audit may have sent it meanwhile: only an answer still unsent is edited in place
@@ -72,6 +75,7 @@ export class SaveQueue {
 
   /** Keeps a photo or PDF for an item; it is sent after the results and notes waiting before it. */
   addFile(itemId: string, file: File): void {
+    this.#emit({ saving: true });
     void this.#run(async () => {
       this.#changes.push(await addChange({ ...this.#base(itemId, 'evidence'), file, fileName: file.name }));
       this.#emit({});
