@@ -11,9 +11,20 @@ import { addChange, deleteChange, deviceStorage, getChange, listChanges, remembe
 export type PendingAnswer = { result: ItemResult; note: string };
 export type RefusedChange = { seq: number; id: string; itemId: string; kind: ChangeKind; result?: ItemResult; fileName?: string; error: string; status: number };
 export type PendingUpload = { seq: number; itemId: string; fileName: string; file: Blob };
-export type SaveState = { pending: number; pendingItems: string[]; saving: boolean; offline: boolean; locked: boolean; signedOut: boolean; memoryOnly: boolean;
+export type SaveState = {
   /** False until the device's queue has been read: nothing can be called saved before. */
-  ready: boolean; refused: RefusedChange[]; uploads: PendingUpload[] };
+  ready: boolean;
+  pending: number;
+  pendingItems: string[];
+  saving: boolean;
+  offline: boolean;
+  locked: boolean;
+  signedOut: boolean;
+  /** IndexedDB could not be opened: changes live in this tab only. */
+  memoryOnly: boolean;
+  refused: RefusedChange[];
+  uploads: PendingUpload[];
+};
 export type AppliedAnswer = PendingAnswer & { itemId: string; updatedAt: number; updatedBy: string; applied: boolean; recordedAt: number };
 type Options = {
   auditId: string;
@@ -34,6 +45,7 @@ export class SaveQueue {
   #changes: StoredChange[] = [];
   #serial: Promise<unknown> = Promise.resolve();
   #flushing = false;
+  #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #backoff = 0;
   #state: SaveState = { ...emptySaveState };
@@ -140,7 +152,10 @@ export class SaveQueue {
   }
 
   async #flush(): Promise<void> {
-    if (this.#flushing) return;
+    if (this.#flushing) {
+      this.#again = true; // a change may have come in after the running pass looked: look once more after it
+      return;
+    }
     this.#flushing = true;
     this.#emit({ saving: true });
     try {
@@ -150,6 +165,10 @@ export class SaveQueue {
     } finally {
       this.#flushing = false;
       this.#emit({ saving: false });
+      if (this.#again) {
+        this.#again = false;
+        this.#schedule(0);
+      }
     }
   }
 
