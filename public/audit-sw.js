@@ -39,16 +39,18 @@ const NAVIGATION_TIMEOUT_MS = 8000;
 
 async function networkFirst(request, url) {
   const cache = await caches.open(CACHE);
+  const kept = await cache.match(pageKey(url));
   const fromNetwork = fetch(request).then(async (response) => {
-    // a page for someone signed in; an error means not any more
     if (response.ok && response.type === 'basic') await cache.put(pageKey(url), response.clone());
-    else await cache.delete(pageKey(url));
     // a redirect (to the login page: signed out or the session ended): no kept page is shown to whoever comes next
-    if (response.type === 'opaqueredirect') await forgetPages(cache);
+    else if (response.type === 'opaqueredirect') await forgetPages(cache);
+    // no such audit, or not this person's to see
+    else if (response.status === 403 || response.status === 404) await cache.delete(pageKey(url));
+    // the server is failing for now: the kept copy is more use than an error page
+    else if (response.status >= 500 && kept) return kept;
     return response;
   });
   fromNetwork.catch(() => undefined); // when the kept copy answered first, a later failure is no news
-  const kept = await cache.match(pageKey(url));
   if (!kept) return fromNetwork.catch(() => offlinePage());
   let timer;
   const slow = new Promise((resolve) => (timer = setTimeout(() => resolve(kept), NAVIGATION_TIMEOUT_MS)));
