@@ -9,7 +9,7 @@ import { appendLog } from '../log/append-log.ts';
 import { applyAssignmentRulesForUser } from '../training/apply-assignment-rules.ts';
 import { ensureDepartment } from './departments.ts';
 import { hashPassword, passwordProblem } from './password.ts';
-import { assertCan, can, type Actor } from './permissions.ts';
+import { assertCan, mayGrantRole, type Actor } from './permissions.ts';
 import type { NewUser } from './user-input.ts';
 
 /** A random password for accounts created without one (imports); shown once to whoever created them. */
@@ -28,7 +28,7 @@ async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: str
 
 /** Only an administrator hands out the administrator role. */
 function assertMayGrant(actor: Actor, role: Role): void {
-  if (role === 'admin' && !can(actor.role, 'users.grantAdmin')) throw forbidden('Only an administrator may create administrator accounts').as('error.grantAdmin');
+  if (!mayGrantRole(actor, role)) throw forbidden('Only an administrator may create administrator accounts').as('error.grantAdmin');
 }
 
 /** Creates one account with the given password (12+ characters); an administrator's operation. */

@@ -42,6 +42,11 @@ export type Actor = { id: string | null; role: Role };
 /** The command line and the demo seed: whoever runs them holds the database file already. */
 export const systemActor: Actor = { id: null, role: 'admin' };
 
+/** Whether someone may give a person this role: everyone's roles but admin, which only those holding users.grantAdmin hand out. */
+export function mayGrantRole(actor: Pick<Actor, 'role'>, role: Role): boolean {
+  return role !== 'admin' || can(actor.role, 'users.grantAdmin');
+}
+
 /** Throws 403 unless the actor holds the permission: every operation on other people's data calls it, whatever the route said. */
 export function assertCan(actor: Pick<Actor, 'role'>, permission: Permission): void {
   if (!can(actor.role, permission)) throw forbidden();

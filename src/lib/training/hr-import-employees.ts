@@ -1,5 +1,5 @@
 import { importUsers } from '../auth/manage-users.ts';
-import { assertCan, can, type Actor } from '../auth/permissions.ts';
+import { assertCan, mayGrantRole, type Actor } from '../auth/permissions.ts';
 import { validateUserImport, type ImportProblem } from '../auth/user-input.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, unprocessable } from '../errors.ts';
@@ -24,8 +24,8 @@ export async function importEmployees(o: ImportEmployeesOptions): Promise<Import
   assertCan(o.actor, 'users.import');
   const rows = parseCsv(o.csv);
   const { users, problems } = validateUserImport(rows);
-  if (!can(o.actor.role, 'users.grantAdmin')) {
-    for (const u of users) if (u.role === 'admin') problems.push({ line: lineOf(rows, u.email), message: 'role: only an administrator may create administrator accounts' });
+  for (const u of users) {
+    if (!mayGrantRole(o.actor, u.role)) problems.push({ line: lineOf(rows, u.email), message: 'role: only an administrator may create administrator accounts' });
   }
   const fail = (list: ImportProblem[]) => unprocessable('Nothing was imported: fix the lines below and try again', { problems: list.sort((a, b) => a.line - b.line) }).as('error.importRefused');
   if (problems.length > 0) throw fail(problems);
