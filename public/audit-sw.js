@@ -1,12 +1,14 @@
-// Service worker for audit pages only (registered with the scopes /audits/ and /zh-cn/audits/ by
+// Service worker for audit pages only (registered with the scopes /audits and /zh-cn/audits by
 // the checklist island; no other page registers it or ships JavaScript for it).
-// - An audit page: from the network when there is one (and kept), else the kept copy.
+// - An audit page, or the list of audits: from the network when there is one (and kept), else the kept copy.
 // - Its scripts and styles (/_astro/, content-hashed, never change): kept copy first.
 // - Evidence files (/api/evidence/<id>, never change): kept copy first.
 // Everything else, and every write, goes straight to the network: changes made offline wait in
 // the page's IndexedDB queue, not here.
 const CACHE = 'lms-audits-v1';
 const AUDIT_PAGE = /^\/(zh-cn\/)?audits\/[A-Za-z0-9_-]+$/;
+const AUDIT_LIST = /^\/(zh-cn\/)?audits$/;
+const isKeptPage = (path) => AUDIT_PAGE.test(path) || AUDIT_LIST.test(path);
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -24,7 +26,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    if (AUDIT_PAGE.test(url.pathname)) event.respondWith(networkFirst(request, url));
+    if (isKeptPage(url.pathname)) event.respondWith(networkFirst(request, url));
     return;
   }
   if (url.pathname.startsWith('/_astro/') || url.pathname.startsWith('/api/evidence/')) event.respondWith(cacheFirst(request));
@@ -66,7 +68,7 @@ async function networkFirst(request, url) {
 async function forgetPages(cache) {
   for (const request of await cache.keys()) {
     const path = new URL(request.url).pathname;
-    if (AUDIT_PAGE.test(path) || path.startsWith('/api/evidence/')) await cache.delete(request);
+    if (isKeptPage(path) || path.startsWith('/api/evidence/')) await cache.delete(request);
   }
 }
 
@@ -102,18 +104,22 @@ async function keepPage(page, assets, fetchPage) {
   if (!fetchPage) return;
   const url = new URL(page, origin);
   if (!AUDIT_PAGE.test(url.pathname)) return;
-  try {
-    const response = await fetch(url.href, { credentials: 'same-origin', redirect: 'manual' });
-    if (response.ok && response.type === 'basic') await cache.put(pageKey(url), response);
-  } catch {
-    // offline already
+  // the audit, and the list it is reached from, in the page's language
+  const list = new URL(url.pathname.startsWith('/zh-cn/') ? '/zh-cn/audits' : '/audits', origin);
+  for (const target of [url, list]) {
+    try {
+      const response = await fetch(target.href, { credentials: 'same-origin', redirect: 'manual' });
+      if (response.ok && response.type === 'basic') await cache.put(pageKey(target), response);
+    } catch {
+      // offline already
+    }
   }
 }
 
 function offlinePage() {
   const body =
     '<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Offline</title>' +
-    '<p>You are offline, and this audit was not opened on this device while online.</p>' +
-    '<p lang="zh-CN">您已离线，且此审计未曾在本设备上联网打开过。</p>';
+    '<p>You are offline, and this page was not opened on this device while online.</p>' +
+    '<p lang="zh-CN">您已离线，且此页面未曾在本设备上联网打开过。</p>';
   return new Response(body, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }

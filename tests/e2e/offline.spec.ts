@@ -103,6 +103,11 @@ test('results, notes and a photo recorded offline survive a reload and a browser
   await page.getByRole('link', { name: /All sections/ }).first().click();
   await expect(page.getByTestId('section-detection-and-escalation')).toContainText('0/4'); // ed-05 is not in the kept copy
 
+  // The list of audits opens offline too, and leads to the audit.
+  await page.goto(`${server.url}/audits`);
+  await page.getByRole('link', { name: 'Archive basement' }).click();
+  await expect(page.getByTestId('save-status')).toContainText('Offline: 4 change(s) waiting on this device');
+
   // Signing needs the server to check the password: it says so instead of trying.
   await page.goto(`${auditUrl}#sign`);
   await expect(page.getByTestId('sign-offline')).toContainText('Signing needs a connection');
@@ -197,7 +202,7 @@ test('two devices answer one item: the answer received last stands and the item�
   // The phone opens the Chinese page first and goes offline in the basement.
   await b.goto(`${server.url}/zh-cn/audits/${auditId}#section-${SECTION}`);
   await waitUntilKept(b);
-  expect(await b.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(`${server.url}/zh-cn/audits/`);
+  expect(await b.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(`${server.url}/zh-cn/audits`);
   await phone.setOffline(true);
   await pick(b, 'ed-01', '不符合');
   await b.getByTestId('item-ed-01').getByLabel('备注').fill('未获批准');

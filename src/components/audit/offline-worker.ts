@@ -1,10 +1,11 @@
 // Registers the audit pages' service worker (public/audit-sw.js) and asks it to keep this page
 // and its scripts, so the audit opens without a connection next time. Only this island does this:
-// no other page ships JavaScript, and the worker's scope is the audit pages of one language.
+// no other page ships JavaScript, and the worker's scope is the audit pages (and their list) of
+// one language.
 
-/** The scope covering this page: /audits/ or /zh-cn/audits/. */
+/** The scope covering this page and the audit list: /audits or /zh-cn/audits. */
 export function auditScope(pathname: string): string {
-  return pathname.startsWith('/zh-cn/') ? '/zh-cn/audits/' : '/audits/';
+  return pathname.startsWith('/zh-cn/') ? '/zh-cn/audits' : '/audits';
 }
 
 /** Registers the worker and has it keep this page; resolves once the page is kept (or at once where unsupported). */
