@@ -16,7 +16,7 @@ export async function prepare(o: { seed: boolean; signing?: boolean }) {
   await migrateDatabase(db);
   // the database is the source of truth for published content; content/ is only its first version
   if (await hasNoContent(db)) {
-    const { published } = await importContent(db, { source: loadCatalog(config().contentDir), actor: systemActor });
+    const { published } = await importContent(db, { source: loadCatalog(config().contentDir), actor: systemActor, log: false });
     console.log(`Imported ${published.length} courses and checklists from ${config().contentDir}.`);
   }
   await refreshCatalog(db);

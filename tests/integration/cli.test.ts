@@ -60,18 +60,15 @@ describe('the lms command line', { timeout: 120_000 }, () => {
     const file = path.join(dataDir, 'three.csv');
     fs.writeFileSync(file, 'email,name,role,department\na@example.com,A,employee,\nb@example.com,B,employee,\nc@example.com,C,employee,\n');
     expect(lms(['user', 'import', file]).code).toBe(0);
-    // the first command also imported content/ into the empty database, which the log records too
-    const [{ n: published }] = (await sql(`select count(*) as n from audit_log where action = 'content.publish'`)) as unknown as [{ n: number }];
-    const second = Number(published) + 2;
-    expect(lms(['log', 'verify'])).toMatchObject({ code: 0, out: expect.stringContaining(`${Number(published) + 3} entries`) });
-    await sql(`update audit_log set details = '{"role":"admin"}' where seq = ${second}`);
+    expect(lms(['log', 'verify'])).toMatchObject({ code: 0, out: expect.stringContaining('3 entries') });
+    await sql(`update audit_log set details = '{"role":"admin"}' where seq = 2`);
     const changed = lms(['log', 'verify']);
     expect(changed.code).toBe(1);
-    expect(changed.err).toMatch(new RegExp(`entry ${second}`));
-    await sql(`delete from audit_log where seq = ${second}`);
+    expect(changed.err).toMatch(/entry 2/);
+    await sql(`delete from audit_log where seq = 2`);
     const deleted = lms(['log', 'verify']);
     expect(deleted.code).toBe(1);
-    expect(deleted.err).toMatch(new RegExp(`entry ${second} is missing`));
+    expect(deleted.err).toMatch(/entry 2 is missing/);
   });
 
   it('seeds the demo organisation on demand', async () => {

@@ -10,7 +10,19 @@ import { getPublished } from './published-docs.ts';
 import { publishVersion } from './publish-version.ts';
 import { assertCanEdit, type Actor } from './authoring-access.ts';
 
-export type ImportContentOptions = { source: Catalog; actor: Actor; material?: boolean; note?: string; now?: number };
+export type ImportContentOptions = {
+  source: Catalog;
+  actor: Actor;
+  material?: boolean;
+  note?: string;
+  /**
+   * False for the first start only: the library shipped with the code becoming the database's first
+   * version is part of installing, like the migrations, and no one's act. Every later import and
+   * every publish is in the audit log.
+   */
+  log?: boolean;
+  now?: number;
+};
 export type ImportedItem = { kind: ContentKind; slug: string; version: number };
 export type ImportContentResult = { published: ImportedItem[]; unchanged: ImportedItem[] };
 
@@ -33,7 +45,7 @@ export async function importContent(db: Db, o: ImportContentOptions): Promise<Im
       // the files' version number is kept when it is ahead of the database, else the next one
       const version = Math.max(item.fileVersion, (current?.version ?? 0) + 1);
       const note = o.note ?? (current ? 'Imported from content files' : 'Initial import of the content library');
-      await publishVersion(tx, { kind: item.kind, slug: item.slug, doc: item.doc, version, material: o.material ?? false, note, actorId: o.actor.id, source: 'import', now });
+      await publishVersion(tx, { kind: item.kind, slug: item.slug, doc: item.doc, version, material: o.material ?? false, note, actorId: o.actor.id, source: 'import', log: o.log, now });
       result.published.push({ kind: item.kind, slug: item.slug, version });
     }
     return result;

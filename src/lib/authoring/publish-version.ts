@@ -18,6 +18,8 @@ export type PublishVersionOptions = {
   note: string;
   actorId: string | null;
   source: 'editor' | 'import';
+  /** False only for the first start's import of the content/ shipped with the code (an install step, like migrations). */
+  log?: boolean;
   now: number;
 };
 
@@ -51,7 +53,7 @@ export async function publishVersion(tx: Tx, o: PublishVersionOptions): Promise<
   const version = o.version ?? (await latestVersion(tx, o.kind, o.slug)) + 1;
   await tx.insert(contentVersions).values({ kind: o.kind, slug: o.slug, version, body: JSON.stringify(o.doc), material: o.material, note: o.note, publishedBy: o.actorId, publishedAt: o.now });
   const recertification = o.kind === 'course' && o.material ? await expireOlderCompletions(tx, o.slug, version, o.now) : null;
-  await appendLog(tx, {
+  if (o.log !== false) await appendLog(tx, {
     actorId: o.actorId,
     action: 'content.publish',
     subjectType: o.kind,

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditLog } from '../../../db/schema.ts';
 import { exportContent } from '../../../src/lib/authoring/export-content.ts';
 import { importContent } from '../../../src/lib/authoring/import-content.ts';
 import { listLatestPublished } from '../../../src/lib/authoring/published-docs.ts';
@@ -49,6 +50,18 @@ describe('importing content/', () => {
     expect(course.lessons.map((l) => [l.slug, l.title, l.markdown])).toEqual(fromFiles.lessons.map((l) => [l.slug, l.title, l.markdown]));
     expect(course.quiz).toEqual(fromFiles.quiz);
     expect(getChecklist('client-data-handling', 'en')!.sections.flatMap((s) => s.items)).toEqual(files.checklists.get('client-data-handling')!.en.sections.flatMap((s) => s.items));
+  });
+
+  it('leaves the first start\'s import out of the audit log (an install step), but logs every later import that publishes', async () => {
+    const d = await db();
+    await importContent(d, { source: loadCatalog(real), actor: systemActor, log: false });
+    expect(await d.select().from(auditLog)).toEqual([]);
+    const dir = tmpDir();
+    fs.cpSync(real, dir, { recursive: true });
+    const file = path.join(dir, 'checklists/zh-cn/emergency-drill.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "应急演练（现场）"'));
+    await importContent(d, { source: loadCatalog(dir), actor: systemActor });
+    expect((await d.select().from(auditLog)).map((e) => [e.action, e.subjectId])).toEqual([['content.publish', 'emergency-drill']]);
   });
 
   it('publishes nothing when the same files are imported again', async () => {
