@@ -1,8 +1,12 @@
 // `npm start`: migrate, seed a demo organisation on an empty database, then serve the built app.
 import { prepare } from './prepare.ts';
 
-await prepare({ seed: process.env.LMS_SEED !== '0' });
+import { startNotifyScheduler } from '../src/lib/notify/scheduler.ts';
+
+const db = await prepare({ seed: process.env.LMS_SEED !== '0' });
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
 // @ts-ignore: the build output has no type declarations
 await import('../dist/server/entry.mjs');
+// reminders and escalations: a pass every few minutes, under a database lease (LMS_NOTIFY_INTERVAL_MS)
+startNotifyScheduler(db);

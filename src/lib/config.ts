@@ -13,6 +13,16 @@ const schema = z.object({
   // Name of the header a trusted reverse proxy sets to the client's address (e.g. x-forwarded-for).
   LMS_TRUSTED_PROXY_HEADER: z.string().optional(),
   NODE_ENV: z.string().default('development'),
+  // mail: without LMS_SMTP_URL mails stay in the outbox (listed on /admin), nothing is sent
+  LMS_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  LMS_MAIL_FROM: z.string().default('Compliance Academy <no-reply@localhost>'),
+  LMS_PUBLIC_URL: z.string().url().optional(),
+  // the in-server reminder scheduler: how often it runs (0 turns it off), and its lease's lifetime
+  LMS_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(0).default(5 * 60 * 1000),
+  LMS_NOTIFY_LEASE_MS: z.coerce.number().int().min(500).default(60 * 1000),
+  // tries per mail before it is marked failed, and the first wait between tries (doubling each time)
+  LMS_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  LMS_MAIL_RETRY_MS: z.coerce.number().int().min(0).default(60 * 1000),
 });
 
 export type Config = {
@@ -25,6 +35,13 @@ export type Config = {
   organisation: string;
   trustedProxyHeader: string | undefined;
   production: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  notifyIntervalMs: number;
+  notifyLeaseMs: number;
+  mailMaxAttempts: number;
+  mailRetryMs: number;
 };
 
 /** Reads and validates the environment; throws naming the bad variable. */
@@ -46,6 +63,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     organisation: e.LMS_ORGANISATION,
     trustedProxyHeader: e.LMS_TRUSTED_PROXY_HEADER?.toLowerCase(),
     production: e.NODE_ENV === 'production',
+    smtpUrl: e.LMS_SMTP_URL,
+    mailFrom: e.LMS_MAIL_FROM,
+    publicUrl: e.LMS_PUBLIC_URL ?? `http://${env.HOST ?? 'localhost'}:${env.PORT ?? '4321'}`,
+    notifyIntervalMs: e.LMS_NOTIFY_INTERVAL_MS,
+    notifyLeaseMs: e.LMS_NOTIFY_LEASE_MS,
+    mailMaxAttempts: e.LMS_MAIL_MAX_ATTEMPTS,
+    mailRetryMs: e.LMS_MAIL_RETRY_MS,
   };
 }
 
