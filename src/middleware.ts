@@ -4,6 +4,7 @@ import { clearSessionCookie, setSessionCookie } from './lib/auth/session-cookie.
 import { config } from './lib/config.ts';
 import { errorResponse, isSecureRequest } from './lib/http.ts';
 import { localePath, splitLocale } from './lib/locale-path.ts';
+import { rememberLocale } from './lib/notify/preferences.ts';
 import { runtime } from './lib/runtime.ts';
 
 // frame-ancestors cannot be set from a <meta> tag, so it goes in a header; Astro's own
@@ -60,6 +61,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
 
+  // a signed-in person's language is the one they last used a page in: their mails are written in it
+  const who = context.locals.user;
+  if (!isApi && who && response.status === 200 && who.locale !== locale) await rememberLocale(who.id, locale);
   // remember the language last used, so "/" only sends first-time visitors by their browser's preference
   if (!isApi && context.cookies.get('lms_locale')?.value !== locale && response.status === 200) {
     context.cookies.set('lms_locale', locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });

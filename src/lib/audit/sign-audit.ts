@@ -7,6 +7,8 @@ import { writeTransaction } from '../db/write.ts';
 import { conflict, unauthorized, unprocessable } from '../errors.ts';
 import { newId, newReadableCode, sha256Hex } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
+import { enqueueMail } from '../notify/enqueue-mail.ts';
+import { auditSignedNotification } from '../notify/event-mails.ts';
 import { renderAuditReport } from '../reports/render-audit-report.ts';
 import { loadSigningIdentity } from '../reports/signing-identity.ts';
 import { actionTitle, defaultDueAt } from './action-defaults.ts';
@@ -94,6 +96,7 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
       await tx.insert(correctiveActions).values(actions);
       await tx.insert(actionEvents).values(actions.map((a) => ({ actionId: a.id, actorId: o.actor.id, at: signedAt, kind: 'created' as const, toValue: 'open', comment: a.detail || null })));
     }
+    await enqueueMail(tx, { ...auditSignedNotification({ id: o.auditId, title: audit.title, auditorId: audit.auditorId }, verificationCode), now: signedAt });
     await appendLog(tx, {
       actorId: o.actor.id,
       action: 'audit.sign',

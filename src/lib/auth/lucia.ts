@@ -3,7 +3,7 @@ import type { Role } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { SessionAdapter } from './session-adapter.ts';
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; departmentId: string | null; active: boolean };
+export type SessionUser = { id: string; email: string; name: string; role: Role; departmentId: string | null; active: boolean; locale: string | null };
 
 /** Lucia over our users and sessions tables; sessions last 14 days and slide while used. */
 export function createLucia(db: Db) {
@@ -16,6 +16,8 @@ export function createLucia(db: Db) {
       role: a.role,
       departmentId: a.departmentId,
       active: Boolean(a.active),
+      // the language they last used: mails are written in it
+      locale: a.locale ?? null,
     }),
   });
 }
@@ -25,6 +27,6 @@ export type AppLucia = ReturnType<typeof createLucia>;
 declare module 'lucia' {
   interface Register {
     Lucia: AppLucia;
-    DatabaseUserAttributes: { email: string; name: string; role: Role; departmentId: string | null; active: boolean };
+    DatabaseUserAttributes: { email: string; name: string; role: Role; departmentId: string | null; active: boolean; locale: string | null };
   }
 }

@@ -1,5 +1,5 @@
 // The one way any part of the product asks for a mail to be sent to a person.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { notifications, users } from '../../../db/schema.ts';
 import type { Tx } from '../db/client.ts';
 import { newId } from '../ids.ts';
@@ -67,10 +67,19 @@ export async function enqueueMail(tx: Tx, m: EnqueueMailInput): Promise<boolean>
   return inserted.length === 1;
 }
 
-export type BulkNotification = Omit<EnqueueMailInput, 'now'> & { digest: 'immediate' | 'daily' };
+export type BulkNotification = Omit<EnqueueMailInput, 'now'> & { digest?: 'immediate' | 'daily' };
 
-/** Many at once (the scheduler, bulk assignment), for recipients already known to be active; returns how many were new. */
+/**
+ * Many at once (the scheduler, a bulk assignment), in the caller's transaction; returns how many were
+ * new. Without `digest` the recipient's preference is read; recipients must be active users.
+ */
 export async function enqueueMany(tx: Tx, items: BulkNotification[], now: number): Promise<number> {
+  const unknown = [...new Set(items.filter((m) => !m.digest).map((m) => m.to))];
+  const digests = new Map<string, 'immediate' | 'daily'>();
+  for (let i = 0; i < unknown.length; i += 500) {
+    const rows = await tx.select({ id: users.id, mailDigest: users.mailDigest }).from(users).where(inArray(users.id, unknown.slice(i, i + 500)));
+    for (const r of rows) digests.set(r.id, r.mailDigest);
+  }
   let added = 0;
   for (let i = 0; i < items.length; i += 100) {
     const part = items.slice(i, i + 100);
@@ -89,7 +98,7 @@ export async function enqueueMany(tx: Tx, items: BulkNotification[], now: number
           params: JSON.stringify(m.params ?? {}),
           mandatory: m.mandatory ?? false,
           createdAt: now,
-          deliverAfter: deliverAfter(m.digest, now),
+          deliverAfter: deliverAfter(m.digest ?? digests.get(m.to) ?? 'immediate', now),
         })),
       )
       .onConflictDoNothing()

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { createUser, updateUser } from '../../lib/auth/manage-users.ts';
-import { roles } from '../../lib/auth/permissions.ts';
+import { roles, type Role } from '../../lib/auth/permissions.ts';
+import { requeueFailed } from '../../lib/notify/send-mails.ts';
+import { setManager } from '../../lib/team/set-manager.ts';
 import { newUserSchema } from '../../lib/auth/user-input.ts';
 import type { Db } from '../../lib/db/client.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -12,16 +14,27 @@ export const adminFormSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('deactivate'), userId: z.string().min(1).max(64) }),
   z.object({ op: z.literal('reactivate'), userId: z.string().min(1).max(64) }),
   z.object({ op: z.literal('password'), userId: z.string().min(1).max(64), password: z.string().max(256) }),
+  z.object({ op: z.literal('manager'), userId: z.string().min(1).max(64), manager: z.string().trim().max(254) }),
+  z.object({ op: z.literal('retryMail') }),
 ]);
 
 /** Validates one submitted admin form and carries it out; throws AppError with a readable message. */
-export async function applyAdminForm(db: Db, actorId: string, form: FormData): Promise<void> {
+export async function applyAdminForm(db: Db, actor: { id: string; role: Role }, form: FormData): Promise<void> {
+  const actorId = actor.id;
   const parsed = adminFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
     throw new AppError(400, `Invalid form: ${detail}`).as('error.invalidForm', { detail });
   }
   const f = parsed.data;
+  if (f.op === 'manager') {
+    await setManager(db, { actor, userId: f.userId, managerEmail: f.manager || null });
+    return;
+  }
+  if (f.op === 'retryMail') {
+    await requeueFailed(db, { actorId });
+    return;
+  }
   if (f.op === 'create') {
     const u = newUserSchema.safeParse(f);
     if (!u.success) {
