@@ -16,8 +16,8 @@ export type SmtpSink = {
   /** How many DATA commands arrived (accepted or not). */
   received: () => number;
   setMode: (mode: SinkMode) => void;
-  /** Called with each message before the sink answers it; may return a promise to hold the answer. */
-  onMessage: (fn: ((n: number) => void | Promise<void>) | null) => void;
+  /** Called with each message before the sink answers it (may hold the answer); false: not accepted, not recorded. */
+  onMessage: (fn: ((n: number) => boolean | void | Promise<boolean | void>) | null) => void;
   waitFor: (pred: (mails: SunkMail[]) => boolean, timeoutMs?: number) => Promise<SunkMail[]>;
   close: () => Promise<void>;
 };
@@ -26,7 +26,7 @@ export type SmtpSink = {
 export async function startSmtpSink(o: { port?: number } = {}): Promise<SmtpSink> {
   const mails: SunkMail[] = [];
   let mode: SinkMode = { kind: 'accept' };
-  let hook: ((n: number) => void | Promise<void>) | null = null;
+  let hook: ((n: number) => boolean | void | Promise<boolean | void>) | null = null;
   let received = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -37,10 +37,9 @@ export async function startSmtpSink(o: { port?: number } = {}): Promise<SmtpSink
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         received++;
-        try {
-          if (hook) await hook(received);
-        } catch {
-          /* the hook decides the test's fate, not the answer */
+        if (hook && (await hook(received)) === false) {
+          callback(Object.assign(new Error('4.3.2 Not now'), { responseCode: 421 }));
+          return;
         }
         if (mode.kind === 'reject') {
           const err = Object.assign(new Error(mode.message), { responseCode: mode.code });

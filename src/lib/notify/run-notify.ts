@@ -35,7 +35,7 @@ export async function runNotifyPass(db: Db, o: NotifyPassOptions = {}): Promise<
     const decided = await decideDue(db, { now, stillMine });
     const composed = await composeMails(db, { now, publicUrl: cfg.publicUrl, mailDomain: mailDomainOf(cfg.publicUrl), stillMine });
     const sent = transport && (await stillMine())
-      ? await sendDueMails(db, { now, transport, from: cfg.mailFrom, maxAttempts: cfg.mailMaxAttempts, retryMs: cfg.mailRetryMs, stillMine })
+      ? await sendDueMails(db, { now, transport, from: cfg.mailFrom, maxAttempts: cfg.mailMaxAttempts, retryMs: cfg.mailRetryMs, stillMine, sender: holder })
       : null;
     return { ran: true, decided, composed, sent };
   } finally {

@@ -16,6 +16,8 @@ export type SendOptions = {
   retryMs: number;
   /** Called before each mail; false (the lease was lost) stops the run. */
   stillMine?: () => Promise<boolean>;
+  /** Who sends (the lease holder), named in the audit log. */
+  sender?: string;
 };
 
 export type SendResult = { sent: number; retrying: number; failed: number; recovered: number };
@@ -83,7 +85,7 @@ export async function sendDueMails(db: Db, o: SendOptions): Promise<SendResult> 
           action: 'mail.sent',
           subjectType: 'mail',
           subjectId: mail.id,
-          details: { to: mail.userId, address: mail.toAddress, items: items.map((i) => ({ kind: i.kind, thing: i.subjectType ? `${i.subjectType}:${i.subjectId}` : null })), response: response.slice(0, 200) },
+          details: { to: mail.userId, address: mail.toAddress, items: items.map((i) => ({ kind: i.kind, thing: i.subjectType ? `${i.subjectType}:${i.subjectId}` : null })), response: response.slice(0, 200), sender: o.sender ?? null },
           at: o.now,
         });
       });
