@@ -59,3 +59,16 @@ export async function getTeamMember(db: Db, actor: Actor, personId: string, now 
   if (!member) throw notFound('No such person in your team');
   return member;
 }
+
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+
+/** A team member as the API shows them (DESIGN/issue 12): times as ISO strings. */
+export function teamMemberJson(m: TeamMember) {
+  return {
+    email: m.email,
+    name: m.name,
+    department: m.department,
+    courses: m.courses.map((c) => ({ course: c.course, status: c.status, dueAt: iso(c.dueAt), completedAt: iso(c.completedAt), expiresAt: iso(c.expiresAt), daysOverdue: c.daysOverdue })),
+    openActions: m.openActions.map((a) => ({ id: a.id, title: a.title, status: a.status, dueAt: iso(a.dueAt), overdue: a.overdue })),
+  };
+}
