@@ -81,10 +81,10 @@ export async function enqueueMany(tx: Tx, items: BulkNotification[], now: number
     for (const r of rows) digests.set(r.id, r.mailDigest);
   }
   let added = 0;
-  for (let i = 0; i < items.length; i += 100) {
-    const part = items.slice(i, i + 100);
+  for (let i = 0; i < items.length; i += 500) {
+    const part = items.slice(i, i + 500);
     if (part.length === 0) continue;
-    const rows = await tx
+    const r = await tx
       .insert(notifications)
       .values(
         part.map((m) => ({
@@ -101,9 +101,8 @@ export async function enqueueMany(tx: Tx, items: BulkNotification[], now: number
           deliverAfter: deliverAfter(m.digest ?? digests.get(m.to) ?? 'immediate', now),
         })),
       )
-      .onConflictDoNothing()
-      .returning({ id: notifications.id });
-    added += rows.length;
+      .onConflictDoNothing();
+    added += r.rowsAffected;
   }
   return added;
 }
