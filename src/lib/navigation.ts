@@ -1,19 +1,20 @@
-import { can, type Permission, type Role } from './auth/permissions.ts';
+import { decideAccess, type Role } from './auth/permissions.ts';
 
-export type NavItem = { path: string; labelKey: string; permission: Permission | 'user'; onlyWithReports?: boolean };
+export type NavItem = { path: string; labelKey: string; onlyWithReports?: boolean };
 
 const items: NavItem[] = [
-  { path: '/', labelKey: 'nav.home', permission: 'user' },
-  { path: '/training', labelKey: 'nav.training', permission: 'training.take' },
-  { path: '/hr', labelKey: 'nav.hr', permission: 'hr.view' },
-  { path: '/audits', labelKey: 'nav.audits', permission: 'audits.conduct' },
-  { path: '/actions', labelKey: 'nav.actions', permission: 'actions.own' },
-  { path: '/team', labelKey: 'nav.team', permission: 'team.view', onlyWithReports: true },
-  { path: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
-  { path: '/me', labelKey: 'nav.me', permission: 'profile.own' },
+  { path: '/', labelKey: 'nav.home' },
+  { path: '/training', labelKey: 'nav.training' },
+  { path: '/hr', labelKey: 'nav.hr' },
+  { path: '/audits', labelKey: 'nav.audits' },
+  { path: '/actions', labelKey: 'nav.actions' },
+  // managers only: anyone may open /team, but the menu shows it to people who have reports
+  { path: '/team', labelKey: 'nav.team', onlyWithReports: true },
+  { path: '/admin', labelKey: 'nav.admin' },
+  { path: '/me', labelKey: 'nav.me' },
 ];
 
-/** The navigation a role sees, from the permission table; "My team" only for people who have reports. */
+/** The navigation a role sees: the areas whose routes the permission table opens to it, so a link never leads to a refusal. */
 export function navigationFor(role: Role, o: { hasReports?: boolean } = {}): NavItem[] {
-  return items.filter((i) => (i.permission === 'user' || can(role, i.permission)) && (!i.onlyWithReports || o.hasReports === true));
+  return items.filter((i) => decideAccess(i.path, role) === 'allow' && (!i.onlyWithReports || o.hasReports === true));
 }

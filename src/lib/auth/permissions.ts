@@ -3,6 +3,7 @@
 // domain operations call `can` for per-object decisions.
 import type { Role } from '../../../db/schema.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { forbidden } from '../errors.ts';
 import { isInChainOf, reportIdsOf } from '../team/report-chain.ts';
 
 export const roles = ['employee', 'hr', 'auditor', 'admin'] as const satisfies readonly Role[];
@@ -19,9 +20,13 @@ export const permissions = {
   'users.import': ['hr', 'admin'],
   'certificates.any': ['hr', 'admin'],
   'audits.conduct': ['auditor', 'admin'],
+  // fill in a draft audit someone else started (signing stays with its own auditor)
+  'audits.editAny': ['admin'],
   'actions.manage': ['auditor', 'admin'],
   'actions.verify': ['auditor', 'admin'],
   'admin.users': ['admin'],
+  // create accounts with the admin role (HR imports people but cannot hand out more power than it has)
+  'users.grantAdmin': ['admin'],
   'admin.log': ['admin'],
   'admin.signing': ['admin'],
   // "My team": anyone may have reports; which people they see is decided per person by canSeeReport
@@ -36,18 +41,34 @@ export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
 }
 
+/** Who performs an operation: a signed-in person, or `systemActor`. */
+export type Actor = { id: string | null; role: Role };
+
+/** The command line and the demo seed: whoever runs them holds the database file already. */
+export const systemActor: Actor = { id: null, role: 'admin' };
+
+/** Whether someone may give a person this role: everyone's roles but admin, which only those holding users.grantAdmin hand out. */
+export function mayGrantRole(actor: Pick<Actor, 'role'>, role: Role): boolean {
+  return role !== 'admin' || can(actor.role, 'users.grantAdmin');
+}
+
+/** Throws 403 unless the actor holds the permission: every operation on other people's data calls it, whatever the route said. */
+export function assertCan(actor: Pick<Actor, 'role'>, permission: Permission): void {
+  if (!can(actor.role, permission)) throw forbidden();
+}
+
 /**
  * Whether `actor` may see `personId` on "My team": only the people who report to them, directly or
  * through the chain of managers, whatever their role (HR's view of everyone is /hr, not /team).
  */
-export async function canSeeReport(db: Db | Tx, actor: { id: string; role: Role }, personId: string): Promise<boolean> {
-  if (!can(actor.role, 'team.view')) return false;
+export async function canSeeReport(db: Db | Tx, actor: Actor, personId: string): Promise<boolean> {
+  if (!actor.id || !can(actor.role, 'team.view')) return false;
   return isInChainOf(db, actor.id, personId);
 }
 
 /** The people `actor` may see on "My team" (the same rule as canSeeReport, for a whole list at once). */
-export async function reportsVisibleTo(db: Db | Tx, actor: { id: string; role: Role }): Promise<string[]> {
-  if (!can(actor.role, 'team.view')) return [];
+export async function reportsVisibleTo(db: Db | Tx, actor: Actor): Promise<string[]> {
+  if (!actor.id || !can(actor.role, 'team.view')) return [];
   return reportIdsOf(db, actor.id);
 }
 
@@ -78,7 +99,9 @@ export const routeRules: RouteRule[] = [
 
 /** The access a path needs. */
 export function accessFor(pathname: string): Access {
-  return routeRules.find((r) => r.pattern.test(pathname))?.access ?? 'user';
+  // the router serves `/x/` as `/x` (trailingSlash: ignore), so both get one answer
+  const path = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  return routeRules.find((r) => r.pattern.test(path))?.access ?? 'user';
 }
 
 /** Whether a user (or nobody) may reach a path; 'login' means they must sign in first. */

@@ -1,9 +1,8 @@
 // What was mailed to a person (/me/notifications), and the outbox for admins (/admin).
 import { count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { notifications, outboxMails, users } from '../../../db/schema.ts';
-import { can, type Role } from '../auth/permissions.ts';
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
-import { forbidden } from '../errors.ts';
 
 export type MyNotification = { id: string; kind: string; link: string; params: Record<string, unknown>; createdAt: number; mailStatus: 'pending' | 'queued' | 'sending' | 'sent' | 'failed'; sentAt: number | null; subject: string | null };
 
@@ -23,8 +22,8 @@ export type OutboxRow = { id: string; to: string; name: string; subject: string;
 export type OutboxView = { counts: { queued: number; sending: number; sent: number; failed: number }; rows: OutboxRow[] };
 
 /** The outbox for admins: counts by status and the mails not (yet) sent, failed first. */
-export async function listOutbox(db: Db, actor: { role: Role }, o: { limit?: number } = {}): Promise<OutboxView> {
-  if (!can(actor.role, 'admin.users')) throw forbidden();
+export async function listOutbox(db: Db, actor: Pick<Actor, 'role'>, o: { limit?: number } = {}): Promise<OutboxView> {
+  assertCan(actor, 'admin.users');
   const byStatus = await db.select({ status: outboxMails.status, n: count() }).from(outboxMails).groupBy(outboxMails.status);
   const counts = { queued: 0, sending: 0, sent: 0, failed: 0 };
   for (const s of byStatus) counts[s.status] = s.n;

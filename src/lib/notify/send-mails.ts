@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { notifications, outboxMails } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import { appendLog } from '../log/append-log.ts';
 import { describeSendError, type MailTransport } from './smtp-transport.ts';
 
@@ -95,12 +96,13 @@ export async function sendDueMails(db: Db, o: SendOptions): Promise<SendResult> 
 }
 
 /** Puts failed mails back in the queue (an admin's "try again"); returns how many. */
-export async function requeueFailed(db: Db, o: { actorId: string; ids?: string[]; now?: number }): Promise<number> {
+export async function requeueFailed(db: Db, o: { actor: Actor; ids?: string[]; now?: number }): Promise<number> {
+  assertCan(o.actor, 'admin.users');
   const now = o.now ?? Date.now();
   return writeTransaction(db, async (tx) => {
     const where = o.ids ? and(eq(outboxMails.status, 'failed'), inArray(outboxMails.id, o.ids)) : eq(outboxMails.status, 'failed');
     const r = await tx.update(outboxMails).set({ status: 'queued', attempts: 0, nextAttemptAt: now }).where(where);
-    if (r.rowsAffected > 0) await appendLog(tx, { actorId: o.actorId, action: 'mail.requeue', subjectType: 'mail', details: { count: r.rowsAffected } });
+    if (r.rowsAffected > 0) await appendLog(tx, { actorId: o.actor.id, action: 'mail.requeue', subjectType: 'mail', details: { count: r.rowsAffected } });
     return r.rowsAffected;
   });
 }

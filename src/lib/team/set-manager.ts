@@ -1,10 +1,10 @@
 // Setting a person's manager: another active user, never themselves, never making a circle.
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../../db/schema.ts';
-import { can, type Role } from '../auth/permissions.ts';
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
-import { forbidden, notFound, unprocessable } from '../errors.ts';
+import { notFound, unprocessable } from '../errors.ts';
 import { appendLog } from '../log/append-log.ts';
 import { managersAbove } from './report-chain.ts';
 
@@ -32,8 +32,8 @@ export async function assertNoCycle(tx: Tx, userId: string): Promise<void> {
 }
 
 /** Sets or clears (null) a person's manager by email; admins only. Logged in the audit log. */
-export async function setManager(db: Db, o: { actor: { id: string; role: Role }; userId: string; managerEmail: string | null }): Promise<void> {
-  if (!can(o.actor.role, 'admin.users')) throw forbidden();
+export async function setManager(db: Db, o: { actor: Actor; userId: string; managerEmail: string | null }): Promise<void> {
+  assertCan(o.actor, 'admin.users');
   await writeTransaction(db, async (tx) => {
     const [person] = await tx.select({ id: users.id, managerId: users.managerId }).from(users).where(eq(users.id, o.userId));
     if (!person) throw notFound('No such user').as('error.noSuchUser');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createUser, updateUser } from '../../lib/auth/manage-users.ts';
-import { roles, type Role } from '../../lib/auth/permissions.ts';
+import { roles, type Actor } from '../../lib/auth/permissions.ts';
 import { requeueFailed } from '../../lib/notify/send-mails.ts';
 import { setManager } from '../../lib/team/set-manager.ts';
 import { newUserSchema } from '../../lib/auth/user-input.ts';
@@ -19,8 +19,7 @@ export const adminFormSchema = z.discriminatedUnion('op', [
 ]);
 
 /** Validates one submitted admin form and carries it out; throws AppError with a readable message. */
-export async function applyAdminForm(db: Db, actor: { id: string; role: Role }, form: FormData): Promise<void> {
-  const actorId = actor.id;
+export async function applyAdminForm(db: Db, actor: Actor, form: FormData): Promise<void> {
   const parsed = adminFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
@@ -32,7 +31,7 @@ export async function applyAdminForm(db: Db, actor: { id: string; role: Role }, 
     return;
   }
   if (f.op === 'retryMail') {
-    await requeueFailed(db, { actorId });
+    await requeueFailed(db, { actor });
     return;
   }
   if (f.op === 'create') {
@@ -41,12 +40,12 @@ export async function applyAdminForm(db: Db, actor: { id: string; role: Role }, 
       const detail = `${String(u.error.issues[0]?.path[0])}: ${u.error.issues[0]?.message}`;
       throw new AppError(400, detail).as('error.invalidForm', { detail });
     }
-    await createUser(db, { user: u.data, password: f.password, actorId });
+    await createUser(db, { user: u.data, password: f.password, actor });
     return;
   }
   await updateUser(db, {
     userId: f.userId,
-    actorId,
+    actor,
     role: f.op === 'update' ? f.role : undefined,
     department: f.op === 'update' ? (f.department ?? null) : undefined,
     active: f.op === 'deactivate' ? false : f.op === 'reactivate' ? true : undefined,
