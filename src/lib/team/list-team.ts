@@ -54,9 +54,9 @@ export async function listTeam(db: Db, actor: Actor, now = Date.now()): Promise<
 
 /** One report's row; 404 for anyone who is not in the actor's chain (as for any other person's things). */
 export async function getTeamMember(db: Db, actor: Actor, personId: string, now = Date.now()): Promise<TeamMember> {
-  if (!(await canSeeReport(db, actor, personId))) throw notFound('No such person in your team');
+  if (!(await canSeeReport(db, actor, personId))) throw notFound('No such person in your team').as('error.noSuchPerson');
   const [member] = await membersFor(db, [personId], now);
-  if (!member) throw notFound('No such person in your team');
+  if (!member) throw notFound('No such person in your team').as('error.noSuchPerson');
   return member;
 }
 

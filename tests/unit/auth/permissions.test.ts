@@ -22,6 +22,10 @@ const expected: Record<string, Role[]> = {
   'users.grantAdmin': ['admin'],
   'admin.log': ['admin'],
   'admin.signing': ['admin'],
+  // DESIGN: "manager (any person with reports)": anyone may open My team, which shows only their reports
+  'team.view': everyone,
+  // everyone's own profile and mail preferences (/me)
+  'profile.own': everyone,
 };
 
 describe('the permission table', () => {
@@ -63,6 +67,11 @@ describe('route access', () => {
     ['/api/audits/x/sign', ['auditor', 'admin']],
     ['/admin', ['admin']],
     ['/admin/users', ['admin']],
+    ['/team', everyone],
+    ['/api/team', everyone],
+    ['/api/team/abc', everyone],
+    ['/me', everyone],
+    ['/me/notifications', everyone],
     ['/something-new', everyone],
     ['/hrx', everyone],
     ['/administrator', everyone],
@@ -86,9 +95,16 @@ describe('route access', () => {
 describe('navigation', () => {
   it('shows each role the areas DESIGN gives it, and no more', () => {
     const paths = (role: Role) => navigationFor(role).map((i) => i.path);
-    expect(paths('employee')).toEqual(['/', '/training', '/actions']);
-    expect(paths('hr')).toEqual(['/', '/training', '/hr', '/actions']);
-    expect(paths('auditor')).toEqual(['/', '/training', '/audits', '/actions']);
-    expect(paths('admin')).toEqual(['/', '/training', '/hr', '/audits', '/actions', '/admin']);
+    expect(paths('employee')).toEqual(['/', '/training', '/actions', '/me']);
+    expect(paths('hr')).toEqual(['/', '/training', '/hr', '/actions', '/me']);
+    expect(paths('auditor')).toEqual(['/', '/training', '/audits', '/actions', '/me']);
+    expect(paths('admin')).toEqual(['/', '/training', '/hr', '/audits', '/actions', '/admin', '/me']);
+  });
+
+  it('shows "My team" to people who have reports, whatever their role', () => {
+    for (const role of ['employee', 'hr', 'auditor', 'admin'] as Role[]) {
+      expect(navigationFor(role, { hasReports: true }).map((i) => i.path)).toContain('/team');
+      expect(navigationFor(role, { hasReports: false }).map((i) => i.path)).not.toContain('/team');
+    }
   });
 });
