@@ -11,7 +11,6 @@ const items: NavItem[] = [
   // managers only: anyone may open /team, but the menu shows it to people who have reports
   { path: '/team', labelKey: 'nav.team', onlyWithReports: true },
   { path: '/admin', labelKey: 'nav.admin' },
-  { path: '/me', labelKey: 'nav.me' },
 ];
 
 /** The navigation a role sees: the areas whose routes the permission table opens to it, so a link never leads to a refusal. */

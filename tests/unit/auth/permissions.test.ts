@@ -95,10 +95,10 @@ describe('route access', () => {
 describe('navigation', () => {
   it('shows each role the areas DESIGN gives it, and no more', () => {
     const paths = (role: Role) => navigationFor(role).map((i) => i.path);
-    expect(paths('employee')).toEqual(['/', '/training', '/actions', '/me']);
-    expect(paths('hr')).toEqual(['/', '/training', '/hr', '/actions', '/me']);
-    expect(paths('auditor')).toEqual(['/', '/training', '/audits', '/actions', '/me']);
-    expect(paths('admin')).toEqual(['/', '/training', '/hr', '/audits', '/actions', '/admin', '/me']);
+    expect(paths('employee')).toEqual(['/', '/training', '/actions']);
+    expect(paths('hr')).toEqual(['/', '/training', '/hr', '/actions']);
+    expect(paths('auditor')).toEqual(['/', '/training', '/audits', '/actions']);
+    expect(paths('admin')).toEqual(['/', '/training', '/hr', '/audits', '/actions', '/admin']);
   });
 
   it('shows "My team" to people who have reports, whatever their role', () => {
