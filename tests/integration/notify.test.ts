@@ -3,7 +3,7 @@
 // language with a link that opens the right page; a second run at the same time sends nothing.
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignments, auditLog, completions, correctiveActions, notifications, outboxMails } from '../../db/schema.ts';
+import { assignments, auditLog, completions, correctiveActions, notifications, outboxMails, users } from '../../db/schema.ts';
 import { getChecklist } from '../../src/lib/content/catalog.ts';
 import { demoAnswers } from '../../src/lib/training/demo-answers.ts';
 import { notifyRun } from '../support/notify.ts';
@@ -243,6 +243,30 @@ describe('mails for events and reminders', { timeout: 240_000 }, () => {
     expect(m.text).toContain('Dana Four 的“客户资料保密”证书已于');
     await opens(m, mgr, 'zh-cn', 'Dana Four');
     expect(await pass(expiresAt + DAY)).toHaveLength(0);
+  });
+
+  it('writes in the language last used, which /me can also set', async () => {
+    const locale = async (p: Person) => (await server.db.select({ l: users.locale }).from(users).where(eq(users.id, p.id)))[0]!.l;
+    expect(await locale(emp1)).toBe('en');
+    expect(await locale(emp2)).toBe('zh-cn');
+    const res = await post(emp1.client, '/me', { locale: 'zh-cn', mailDigest: 'immediate' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/zh-cn/me?saved=1');
+    expect(await locale(emp1)).toBe('zh-cn');
+    const me = await (await emp1.client.fetch('/zh-cn/me')).text();
+    expect(me).toContain('<option value="zh-cn" selected');
+    expect(me).toContain('马经理');
+    const before = sink.mails.length;
+    const hrRes = await hr.fetch('/api/hr/assignments', { method: 'POST', json: { course: 'emergency-response', emails: [emp1.email], dueAt: Date.now() + 40 * DAY } });
+    expect(hrRes.status).toBe(201);
+    await run();
+    expect(sink.mails.slice(before).find((m) => m.to === emp1.email)!.subject).toBe('新培训：客户资料安全事件应急响应');
+    // using an English page again makes English their language
+    expect((await emp1.client.fetch('/training')).status).toBe(200);
+    expect(await locale(emp1)).toBe('en');
+    // a bad form changes nothing
+    expect((await post(emp1.client, '/me', { locale: 'fr', mailDigest: 'immediate' })).status).toBe(400);
+    expect(await locale(emp1)).toBe('en');
   });
 
   it('never sent a mail twice, logged every one in the audit log without its body, and lists them on /me/notifications', async () => {

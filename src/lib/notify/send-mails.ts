@@ -72,22 +72,22 @@ export async function sendDueMails(db: Db, o: SendOptions): Promise<SendResult> 
             .update(outboxMails)
             .set({ status: failed ? 'failed' : 'queued', attempts, lastError: error, attemptLog: JSON.stringify(log), nextAttemptAt: failed ? mail.nextAttemptAt : o.now + retryDelay(o.retryMs, attempts) })
             .where(eq(outboxMails.id, mail.id));
-          if (failed) await appendLog(tx, { actorId: null, action: 'mail.failed', subjectType: 'mail', subjectId: mail.id, details: { to: mail.userId, attempts, error }, at: o.now });
+          if (failed) await appendLog(tx, { actorId: null, action: 'mail.failed', subjectType: 'mail', subjectId: mail.id, details: { to: mail.userId, attempts, error, asOf: o.now } });
         });
         if (failed) result.failed++;
         else result.retrying++;
         continue;
       }
       await writeTransaction(db, async (tx) => {
-        await tx.update(outboxMails).set({ status: 'sent', sentAt: o.now, attempts: mail.attempts + 1 }).where(eq(outboxMails.id, mail.id));
+        // the log and sent_at keep the real time; `now` (notify run --now) is the clock reminders go by
+        await tx.update(outboxMails).set({ status: 'sent', sentAt: Date.now(), attempts: mail.attempts + 1 }).where(eq(outboxMails.id, mail.id));
         const items = await tx.select({ kind: notifications.kind, subjectType: notifications.subjectType, subjectId: notifications.subjectId }).from(notifications).where(eq(notifications.mailId, mail.id));
         await appendLog(tx, {
           actorId: null,
           action: 'mail.sent',
           subjectType: 'mail',
           subjectId: mail.id,
-          details: { to: mail.userId, address: mail.toAddress, items: items.map((i) => ({ kind: i.kind, thing: i.subjectType ? `${i.subjectType}:${i.subjectId}` : null })), response: response.slice(0, 200), sender: o.sender ?? null },
-          at: o.now,
+          details: { to: mail.userId, address: mail.toAddress, items: items.map((i) => ({ kind: i.kind, thing: i.subjectType ? `${i.subjectType}:${i.subjectId}` : null })), response: response.slice(0, 200), sender: o.sender ?? null, asOf: o.now },
         });
       });
       result.sent++;
