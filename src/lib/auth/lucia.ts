@@ -3,7 +3,7 @@ import type { Role } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { SessionAdapter } from './session-adapter.ts';
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; departmentId: string | null; active: boolean; locale: string | null };
+export type SessionUser = { id: string; email: string; name: string; role: Role; departmentId: string | null; active: boolean; locale: string | null; hasReports: boolean };
 
 /** Lucia over our users and sessions tables; sessions last 14 days and slide while used. */
 export function createLucia(db: Db) {
@@ -18,6 +18,8 @@ export function createLucia(db: Db) {
       active: Boolean(a.active),
       // the language they last used: mails are written in it
       locale: a.locale ?? null,
+      // whether anyone reports to them: the menu then shows "My team"
+      hasReports: Boolean(a.hasReports),
     }),
   });
 }
@@ -27,6 +29,6 @@ export type AppLucia = ReturnType<typeof createLucia>;
 declare module 'lucia' {
   interface Register {
     Lucia: AppLucia;
-    DatabaseUserAttributes: { email: string; name: string; role: Role; departmentId: string | null; active: boolean; locale: string | null };
+    DatabaseUserAttributes: { email: string; name: string; role: Role; departmentId: string | null; active: boolean; locale: string | null; hasReports: boolean };
   }
 }

@@ -30,12 +30,6 @@ export async function isInChainOf(db: Reader, managerId: string, personId: strin
   return rows.length > 0;
 }
 
-/** Whether anyone active reports directly to this person (who then gets "My team"). */
-export async function hasReports(db: Reader, userId: string): Promise<boolean> {
-  const rows = await db.all<{ one: number }>(sql`SELECT 1 AS one FROM users WHERE manager_id = ${userId} AND active = 1 LIMIT 1`);
-  return rows.length > 0;
-}
-
 /** The chain of managers above a person, nearest first (stops at a repeat, so a bad cycle cannot loop). */
 export async function managersAbove(db: Reader, personId: string): Promise<string[]> {
   const rows = await db.all<{ id: string; depth: number }>(sql`
