@@ -1,7 +1,7 @@
-// `npm start`: migrate, seed a demo organisation on an empty database, then serve the built app.
-import { prepare } from './prepare.ts';
-
+// `npm start`: migrate, seed a demo organisation on an empty database, then serve the built app
+// and run the reminder scheduler in the same process.
 import { startNotifyScheduler } from '../src/lib/notify/scheduler.ts';
+import { prepare } from './prepare.ts';
 
 const db = await prepare({ seed: process.env.LMS_SEED !== '0' });
 process.env.HOST ??= 'localhost';
