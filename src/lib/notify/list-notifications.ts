@@ -1,5 +1,5 @@
 // What was mailed to a person (/me/notifications), and the outbox for admins (/admin).
-import { count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import { notifications, outboxMails, users } from '../../../db/schema.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
@@ -21,7 +21,7 @@ export async function listMyNotifications(db: Db, actor: { id: string }, o: { li
 export type OutboxRow = { id: string; to: string; name: string; subject: string; status: string; attempts: number; lastError: string | null; attemptLog: { at: number; error: string }[]; createdAt: number; sentAt: number | null };
 export type OutboxView = { counts: { queued: number; sending: number; sent: number; failed: number }; rows: OutboxRow[] };
 
-/** The outbox for admins: counts by status and the mails not (yet) sent, failed first. */
+/** The outbox for admins: counts by status and the latest mails, failed first, then waiting, then sent. */
 export async function listOutbox(db: Db, actor: Pick<Actor, 'role'>, o: { limit?: number } = {}): Promise<OutboxView> {
   assertCan(actor, 'admin.users');
   const byStatus = await db.select({ status: outboxMails.status, n: count() }).from(outboxMails).groupBy(outboxMails.status);
@@ -31,8 +31,7 @@ export async function listOutbox(db: Db, actor: Pick<Actor, 'role'>, o: { limit?
     .select({ id: outboxMails.id, to: outboxMails.toAddress, name: users.name, subject: outboxMails.subject, status: outboxMails.status, attempts: outboxMails.attempts, lastError: outboxMails.lastError, attemptLog: outboxMails.attemptLog, createdAt: outboxMails.createdAt, sentAt: outboxMails.sentAt })
     .from(outboxMails)
     .innerJoin(users, eq(users.id, outboxMails.userId))
-    .where(inArray(outboxMails.status, ['failed', 'queued', 'sending']))
-    .orderBy(sql`CASE ${outboxMails.status} WHEN 'failed' THEN 0 ELSE 1 END`, desc(outboxMails.createdAt))
+    .orderBy(sql`CASE ${outboxMails.status} WHEN 'failed' THEN 0 WHEN 'sent' THEN 2 ELSE 1 END`, desc(outboxMails.createdAt))
     .limit(o.limit ?? 100);
   return { counts, rows: rows.map((r) => ({ ...r, attemptLog: JSON.parse(r.attemptLog) })) };
 }
