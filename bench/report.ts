@@ -6,6 +6,7 @@ import type { DatasetSummary } from './build-dataset.ts';
 import type { ExportMemory } from './export-memory.ts';
 import type { JsBytes } from './js-bytes.ts';
 import type { TargetResult } from './load.ts';
+import type { LogVerifyResult } from './log-verify.ts';
 import type { NotifyBench } from './notify-bench.ts';
 import type { PdfResult } from './pdf-bench.ts';
 
@@ -19,6 +20,7 @@ export type BenchReport = {
   scale: [Scale, Scale];
   pdf: PdfResult[];
   js: JsBytes[];
+  logVerify: LogVerifyResult;
   /** `notify run` (decide + compose) on the small and the large organisation */
   notify: [NotifyBench, NotifyBench];
   elapsedS: number;
@@ -174,6 +176,11 @@ ${jsRows.join('\n')}
 Counted from the served HTML: inline scripts, every script and modulepreload, the islands' component and renderer modules, and
 everything they import, each file once.
 
+## Audit log verification (own process)
+
+\`log verify\` over ${n0(r.logVerify.entries)} entries with ${r.logVerify.checkpoints} signed checkpoints and ${r.logVerify.documents} signed certificates as anchors
+(bench/log-verify.ts, also \`npm run bench:log\`): first run ${n0(r.logVerify.firstMs)} ms, median of ${r.logVerify.runs} more ${n0(r.logVerify.medianMs)} ms; the log ${r.logVerify.ok ? 'verified intact' : 'did NOT verify'}.
+
 ${notifySection(r.notify)}
 ## Targets
 
@@ -181,6 +188,7 @@ ${notifySection(r.notify)}
 - Dashboard flat from ${n0(r.scale[0].employees)} to ${n0(r.scale[1].employees)} employees: ${ok(v.dashboardCpuRatio <= 1.25)} (server CPU per request at 10× the people: ${(v.dashboardCpuRatio * 100).toFixed(0)}% of the small organisation's; req/s ${(v.dashboardRpsRatio * 100).toFixed(0)}%; medians ${r.scale[0].dashboard.p50} and ${r.scale[1].dashboard.p50} ms).
 - Export flat per row and in memory: ${ok(v.exportUsPerRow[1] <= v.exportUsPerRow[0] * 1.5 && v.exportLiveKb[1] < 1024)} (${v.exportUsPerRow[0]} and ${v.exportUsPerRow[1]} µs per row in-process; most live heap during an export ${v.exportLiveKb[0]} and ${v.exportLiveKb[1]} KB above the start).
 - Signed 120-item report under 500 ms: ${ok(v.reportMs < 500)} (median ${v.reportMs} ms).
+- Verifying ${n0(r.logVerify.entries)} log entries and their anchors under 10 s: ${ok(r.logVerify.ok && Math.max(r.logVerify.firstMs, r.logVerify.medianMs) < r.logVerify.targetMs)} (first ${n0(r.logVerify.firstMs)} ms, median ${n0(r.logVerify.medianMs)} ms).
 - \`notify run\` over ${n0(r.notify[1].assignments)} assignments under 10 s, memory flat: ${ok(notifyVerdict(r.notify).met)} (${notifyVerdict(r.notify).text}).
 
 ${fs.existsSync(NOTES) ? fs.readFileSync(NOTES, 'utf8') : ''}`;

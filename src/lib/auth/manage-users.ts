@@ -18,11 +18,12 @@ export function generatePassword(): string {
   return crypto.randomBytes(12).toString('base64url');
 }
 
-async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: string | null, managerId: string | null = null): Promise<string> {
+/** Inserts one user (an empty hash: no password) with its log entry and the standing assignment rules; a manager already checked (findManager) may be given. */
+export async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: string | null, logDetails: Record<string, unknown> = {}, managerId: string | null = null): Promise<string> {
   const id = newId();
   const departmentId = u.department ? await ensureDepartment(tx, u.department) : null;
   await tx.insert(users).values({ id, email: u.email, name: u.name, role: u.role, departmentId, passwordHash, managerId, createdAt: Date.now() });
-  await appendLog(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: id, details: { email: u.email, role: u.role, department: u.department ?? null, managerId } });
+  await appendLog(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: id, details: { email: u.email, role: u.role, department: u.department ?? null, ...(managerId ? { managerId } : {}), ...logDetails } });
   await applyAssignmentRulesForUser(tx, id);
   return id;
 }
@@ -43,7 +44,7 @@ export async function createUser(db: Db, o: { user: NewUser; password: string; a
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, o.user.email));
     if (existing) throw conflict(`A user with the email ${o.user.email} already exists`).as('error.emailTaken', { email: o.user.email });
     const manager = o.user.manager ? await findManager(tx, o.user.manager) : null;
-    return insertUser(tx, o.user, passwordHash, o.actor.id, manager?.id ?? null);
+    return insertUser(tx, o.user, passwordHash, o.actor.id, {}, manager?.id ?? null);
   });
 }
 

@@ -23,6 +23,7 @@ import {
 } from './pdf-layout.ts';
 import { signPdf } from './sign-pdf.ts';
 import type { SigningIdentity } from './signing-identity.ts';
+import type { LogHead } from '../log/current-log-head.ts';
 
 export type AuditItemResult = 'pass' | 'partial' | 'fail' | 'na';
 export type AuditSeverity = 'low' | 'medium' | 'high' | 'critical';
@@ -51,6 +52,8 @@ export type AuditReportInput = {
   items: Array<{ sectionTitle: string; itemId: string; text: string; result: AuditItemResult | null; note: string | null }>;
   evidence: Array<{ itemId: string; fileName: string; sha256: string; bytes: number }>;
   verificationCode: string;
+  /** The audit log's head at signing (see log verify). */
+  logHead?: LogHead;
 };
 
 type Lookup = (key: string, params?: Record<string, string | number>) => string;
@@ -94,6 +97,7 @@ export function layoutAuditReport(input: AuditReportInput, signer: Pick<SigningI
       location: input.audit.site ?? input.organisation,
       signingTime: input.audit.signedAt,
     },
+    logHead: input.logHead && { head: input.logHead, locale: input.locale },
   });
 }
 
