@@ -2,6 +2,9 @@
 export const authoring = {
   en: {
     'authoring.title': 'Authoring',
+    'notify.training.recertify.subject': 'Training changed: {course}',
+    'notify.kind.training.recertify': 'Training changed',
+    'notify.training.recertify.line': 'The course “{course}” has changed in a way that matters (version {version}). Please take it again by {dueAt}.',
     'authoring.intro': 'Edit, translate and publish courses and checklists. Drafts save as you type; people see a change only once it is published.',
     'authoring.courses': 'Courses',
     'authoring.checklists': 'Checklists',
@@ -145,6 +148,9 @@ export const authoring = {
   },
   'zh-cn': {
     'authoring.title': '内容编写',
+    'notify.training.recertify.subject': '培训内容已更新：{course}',
+    'notify.kind.training.recertify': '培训内容更新',
+    'notify.training.recertify.line': '课程“{course}”有实质性更新（第 {version} 版），请在 {dueAt} 前重新学习。',
     'authoring.intro': '编辑、翻译并发布课程和检查表。草稿随输入自动保存；发布之后，员工才会看到改动。',
     'authoring.courses': '课程',
     'authoring.checklists': '检查表',

@@ -1,10 +1,11 @@
 // The one way a version gets published, inside the caller's write transaction: by the editor's
 // publish, and by importing content/. A material change of a course makes every still-valid
 // completion of an older version due for recertification.
-import { and, eq, gt, isNull, lt, max, or } from 'drizzle-orm';
-import { completions, contentVersions, type ContentKind } from '../../../db/schema.ts';
+import { and, eq, gt, inArray, isNull, lt, max, or } from 'drizzle-orm';
+import { completions, contentVersions, users, type ContentKind } from '../../../db/schema.ts';
 import type { Tx } from '../db/client.ts';
 import { appendLog } from '../log/append-log.ts';
+import { enqueueMany } from '../notify/enqueue-mail.ts';
 import type { ContentDoc } from '../content/documents.ts';
 import { RECERTIFICATION_GRACE_DAYS, RECERTIFICATION_GRACE_MS } from '../training/course-status.ts';
 
@@ -53,6 +54,25 @@ export async function publishVersion(tx: Tx, o: PublishVersionOptions): Promise<
   const version = o.version ?? (await latestVersion(tx, o.kind, o.slug)) + 1;
   await tx.insert(contentVersions).values({ kind: o.kind, slug: o.slug, version, body: JSON.stringify(o.doc), material: o.material, note: o.note, publishedBy: o.actorId, publishedAt: o.now });
   const recertification = o.kind === 'course' && o.material ? await expireOlderCompletions(tx, o.slug, version, o.now) : null;
+  // the people concerned hear of it from the outbox, written in this same transaction (issue 12)
+  if (recertification) {
+    // the outbox takes active people only
+    const active: string[] = [];
+    for (let i = 0; i < recertification.userIds.length; i += 500) {
+      const part = recertification.userIds.slice(i, i + 500);
+      active.push(...(await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, part), eq(users.active, true)))).map((r) => r.id));
+    }
+    const mails = active.map((to) => ({
+      to,
+      kind: 'training.recertify',
+      dedupKey: `recertify:${o.slug}:${version}:${to}`,
+      link: `/training/${o.slug}`,
+      params: { courseSlug: o.slug, version, dueAt: recertification.dueAt },
+      subject: { type: 'course', id: o.slug },
+      mandatory: true,
+    }));
+    await enqueueMany(tx, mails, o.now);
+  }
   if (o.log !== false) await appendLog(tx, {
     actorId: o.actorId,
     action: 'content.publish',

@@ -24,6 +24,10 @@ const expected: Record<string, Role[]> = {
   'admin.signing': ['admin'],
   // issue 15: only an admin can be the break-glass account (password login switched off)
   'auth.breakglass': ['admin'],
+  // DESIGN: "manager (any person with reports)": anyone may open My team, which shows only their reports
+  'team.view': everyone,
+  // everyone's own profile and mail preferences (/me)
+  'profile.own': everyone,
   // DESIGN: the editor authors, translates and publishes courses and checklists (issue 13), as does the admin
   'content.edit': ['admin', 'editor'],
 };
@@ -73,6 +77,11 @@ describe('route access', () => {
     ['/authoringx', everyone],
     ['/admin', ['admin']],
     ['/admin/users', ['admin']],
+    ['/team', everyone],
+    ['/api/team', everyone],
+    ['/api/team/abc', everyone],
+    ['/me', everyone],
+    ['/me/notifications', everyone],
     ['/something-new', everyone],
     ['/hrx', everyone],
     ['/administrator', everyone],
@@ -101,5 +110,12 @@ describe('navigation', () => {
     expect(paths('auditor')).toEqual(['/', '/training', '/audits', '/actions']);
     expect(paths('admin')).toEqual(['/', '/training', '/hr', '/audits', '/actions', '/authoring', '/admin']);
     expect(paths('editor')).toEqual(['/', '/training', '/actions', '/authoring']);
+  });
+
+  it('shows "My team" to people who have reports, whatever their role', () => {
+    for (const role of ['employee', 'hr', 'auditor', 'admin'] as Role[]) {
+      expect(navigationFor(role, { hasReports: true }).map((i) => i.path)).toContain('/team');
+      expect(navigationFor(role, { hasReports: false }).map((i) => i.path)).not.toContain('/team');
+    }
   });
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, completions } from '../../../db/schema.ts';
+import { auditLog, completions, notifications } from '../../../db/schema.ts';
 import { checklistOf, findAudit } from '../../../src/lib/audit/load-audit.ts';
 import { startAudit } from '../../../src/lib/audit/start-audit.ts';
 import { createUser } from '../../../src/lib/auth/manage-users.ts';
@@ -154,6 +154,10 @@ describe('publishing a course', () => {
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'content.publish')).orderBy(auditLog.seq).limit(100).then((rows) => rows.slice(-1));
     expect(JSON.parse(entry!.details)).toMatchObject({ version: v1 + 1, material: true, note: 'New sharing rule', recertificationDue: 1 });
     expect((await verifyLog(db)).ok).toBe(true);
+    // the person concerned is told, through the outbox written in the same transaction
+    const mails = await db.select().from(notifications).where(eq(notifications.userId, people.Amy!.id));
+    expect(mails.map((m) => [m.kind, m.link])).toEqual([['training.recertify', '/training/confidentiality']]);
+    expect(JSON.parse(mails[0]!.params)).toMatchObject({ courseSlug: 'confidentiality', version: v1 + 1, dueAt: publishedAt + 30 * DAY });
     // and taking the new version clears it
     await completeAsAmy(publishedAt + 2 * DAY);
     expect((await amysCourse(publishedAt + 3 * DAY)).status).toBe('completed');
@@ -166,6 +170,7 @@ describe('publishing a course', () => {
     await draftWithNewText('Typo fixed');
     const result = await publishContent(db, { actor: people.Erin!, kind: 'course', slug: 'confidentiality', material: false, note: 'Typo', now: completedAt + 10 * DAY });
     expect(result.recertification).toBeNull();
+    expect(await db.select().from(notifications)).toEqual([]);
     const [after] = await db.select().from(completions).where(eq(completions.userId, people.Amy!.id));
     expect(after).toEqual(before);
     expect((await amysCourse(completedAt + 11 * DAY)).status).toBe('completed');
