@@ -33,8 +33,24 @@ export const sessions = sqliteTable(
     id: text('id').primaryKey(),
     userId: text('user_id').notNull().references(() => users.id),
     expiresAt: integer('expires_at').notNull(),
+    /** How the session was opened: 'password' or 'oidc' (the firm's identity provider). */
+    loginMethod: text('login_method', { enum: ['password', 'oidc'] }).notNull().default('password'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** A person's account at the firm's OpenID provider (issuer + subject), linked to one of our users. */
+export const userIdentities = sqliteTable(
+  'user_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    email: text('email').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastLoginAt: integer('last_login_at'),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('user_identities_user_idx').on(t.userId)],
 );
 
 /** Failed logins, counted per account and per client address over a sliding window. */
@@ -231,6 +247,39 @@ export const evidence = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('evidence_audit_idx').on(t.auditId, t.itemId), index('evidence_action_idx').on(t.actionId)],
+);
+
+/** Every answer an item has had, in the order the server received them (last one wins): two devices' answers both show. */
+export const auditResponseHistory = sqliteTable(
+  'audit_response_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    auditId: text('audit_id').notNull().references(() => audits.id),
+    itemId: text('item_id').notNull(),
+    result: text('result', { enum: ['pass', 'partial', 'fail', 'na'] }).notNull(),
+    note: text('note').notNull().default(''),
+    changedBy: text('changed_by').notNull().references(() => users.id),
+    receivedAt: integer('received_at').notNull(),
+    // when the device recorded it (its own clock; offline changes arrive later), if it said
+    recordedAt: integer('recorded_at'),
+    changeId: text('change_id'),
+  },
+  (t) => [index('audit_response_history_item_idx').on(t.auditId, t.itemId, t.id)],
+);
+
+/** Client-generated ids of changes already applied (written with the change), so a resent change is applied once. */
+export const appliedChanges = sqliteTable(
+  'applied_changes',
+  {
+    changeId: text('change_id').primaryKey(),
+    auditId: text('audit_id').notNull().references(() => audits.id),
+    itemId: text('item_id').notNull(),
+    kind: text('kind', { enum: ['response', 'evidence'] }).notNull(),
+    actorId: text('actor_id').notNull().references(() => users.id),
+    evidenceId: text('evidence_id').references(() => evidence.id),
+    appliedAt: integer('applied_at').notNull(),
+  },
+  (t) => [index('applied_changes_audit_idx').on(t.auditId)],
 );
 
 export const correctiveActions = sqliteTable(
