@@ -8,6 +8,8 @@ import { conflict, unauthorized, unprocessable } from '../errors.ts';
 import { newId, newReadableCode, sha256Hex } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
 import { currentLogHead } from '../log/current-log-head.ts';
+import { enqueueMail } from '../notify/enqueue-mail.ts';
+import { auditSignedNotification } from '../notify/event-mails.ts';
 import { renderAuditReport } from '../reports/render-audit-report.ts';
 import { loadSigningIdentity } from '../reports/signing-identity.ts';
 import { actionTitle, defaultDueAt } from './action-defaults.ts';
@@ -96,6 +98,7 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
       await tx.insert(correctiveActions).values(actions);
       await tx.insert(actionEvents).values(actions.map((a) => ({ actionId: a.id, actorId: o.actor.id, at: signedAt, kind: 'created' as const, toValue: 'open', comment: a.detail || null })));
     }
+    await enqueueMail(tx, { ...auditSignedNotification({ id: o.auditId, title: audit.title, auditorId: audit.auditorId }, verificationCode), now: signedAt });
     await appendLog(tx, {
       actorId: o.actor.id,
       action: 'audit.sign',
