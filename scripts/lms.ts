@@ -7,6 +7,7 @@ import { newUserSchema, validateUserImport } from '../src/lib/auth/user-input.ts
 import { closeDb } from '../src/lib/db/client.ts';
 import { AppError } from '../src/lib/errors.ts';
 import { verifyLog } from '../src/lib/log/verify-log.ts';
+import { runProgramme } from '../src/lib/programme/run-programme.ts';
 import { parseCsv } from '../src/lib/reports/csv.ts';
 import { prepare } from './prepare.ts';
 
@@ -15,7 +16,8 @@ const usage = `Usage: npm run lms -- <command>
   user import <file.csv>        columns email,name,role,department; all rows or none
   db migrate                    apply migrations
   db seed                       add the demo organisation (also in production)
-  log verify                    check the audit log's hash chain`;
+  log verify                    check the audit log's hash chain
+  programme run [--now ISO]     one pass of the audit programme: open scheduled drafts, take the training snapshot`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -46,6 +48,22 @@ async function main(argv: string[]): Promise<number> {
       }
       console.error(`Audit log broken at entry ${result.badSeq}: ${result.reason}`);
       return 1;
+    }
+    case 'programme run': {
+      const { values } = parseArgs({ args: rest, options: { now: { type: 'string' } } });
+      const now = values.now === undefined ? Date.now() : Date.parse(values.now);
+      if (!Number.isFinite(now)) {
+        console.error('--now takes an ISO date, e.g. 2026-03-01T09:00:00Z');
+        return 2;
+      }
+      const pass = await runProgramme(db, { now });
+      if (pass.opened === null) console.log('Scheduled drafts: another server is opening them right now.');
+      else {
+        console.log(`Opened ${pass.opened.length} scheduled draft(s).`);
+        for (const d of pass.opened) console.log(`${d.auditId}\tschedule ${d.scheduleId}\tdue ${new Date(d.dueAt).toISOString()}`);
+      }
+      console.log(pass.snapshot === null ? 'Training snapshot: another server is taking it.' : pass.snapshot ? 'Training snapshot taken.' : 'Training snapshot: today\'s is recent.');
+      return 0;
     }
     case 'user add': {
       const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, department: { type: 'string' } } });

@@ -1,7 +1,11 @@
 // `npm start`: migrate, seed a demo organisation on an empty database, then serve the built app.
+import { config } from '../src/lib/config.ts';
+import { startProgrammeScheduler } from '../src/lib/programme/scheduler.ts';
 import { prepare } from './prepare.ts';
 
-await prepare({ seed: process.env.LMS_SEED !== '0' });
+const db = await prepare({ seed: process.env.LMS_SEED !== '0' });
+// scheduled drafts and daily training snapshots; with several servers, leases pick one to do each pass
+if (config().programmeIntervalMs > 0) startProgrammeScheduler(db, { intervalMs: config().programmeIntervalMs });
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
 // @ts-ignore: the build output has no type declarations

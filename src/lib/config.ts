@@ -12,6 +12,8 @@ const schema = z.object({
   LMS_ORGANISATION: z.string().default('Example Advisory Ltd.'),
   // Name of the header a trusted reverse proxy sets to the client's address (e.g. x-forwarded-for).
   LMS_TRUSTED_PROXY_HEADER: z.string().optional(),
+  // how often the audit programme's scheduler runs a pass in each server process; 0 turns it off
+  LMS_PROGRAMME_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -24,6 +26,7 @@ export type Config = {
   signingPassphrase: string | undefined;
   organisation: string;
   trustedProxyHeader: string | undefined;
+  programmeIntervalMs: number;
   production: boolean;
 };
 
@@ -45,6 +48,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signingPassphrase: e.LMS_SIGNING_PASSPHRASE,
     organisation: e.LMS_ORGANISATION,
     trustedProxyHeader: e.LMS_TRUSTED_PROXY_HEADER?.toLowerCase(),
+    programmeIntervalMs: e.LMS_PROGRAMME_INTERVAL_MS,
     production: e.NODE_ENV === 'production',
   };
 }

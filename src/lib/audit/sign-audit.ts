@@ -9,6 +9,8 @@ import { newId, newReadableCode, sha256Hex } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
 import { renderAuditReport } from '../reports/render-audit-report.ts';
 import { loadSigningIdentity } from '../reports/signing-identity.ts';
+import { closeReAuditLoop } from '../programme/close-re-audit-loop.ts';
+import { freezeTrainingEvidence, liveTrainingEvidence } from '../programme/training-evidence.ts';
 import { actionTitle, defaultDueAt } from './action-defaults.ts';
 import { assertAllowed, canSignAudit, type Actor } from './audit-access.ts';
 import { assertEditable } from './audit-state.ts';
@@ -52,6 +54,8 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
   const statement = o.statement?.trim() || t(checklist.locale, 'audit.sign.statementText');
   assertReady(checklist, await answersOf(db, o.auditId));
   const identity = await loadSigningIdentity({ dataDir: o.dataDir, organisation: o.organisation, p12Path: o.signingP12, passphrase: o.signingPassphrase });
+  // the dashboard's training figures at this moment, frozen into the audit (programme: training evidence)
+  const training = await liveTrainingEvidence(db, { checklist, now: o.now?.() ?? Date.now(), locale: checklist.locale });
 
   return writeTransaction(db, async (tx) => {
     const signedAt = o.now?.() ?? Date.now();
@@ -83,7 +87,7 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
     const files = await tx.select().from(evidence).where(eq(evidence.auditId, o.auditId));
     const verificationCode = newReadableCode();
     const pdf = await renderAuditReport(
-      buildReportInput({ audit, checklist, answers, evidence: files, actions, score, auditorName: signer!.name, organisation: o.organisation, statement, signedAt, signatureImagePng: signatureImage, verificationCode }),
+      buildReportInput({ audit, checklist, answers, evidence: files, actions, score, auditorName: signer!.name, organisation: o.organisation, statement, signedAt, signatureImagePng: signatureImage, verificationCode, training }),
       identity,
     );
     const sha256 = sha256Hex(pdf);
@@ -94,6 +98,8 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
       await tx.insert(correctiveActions).values(actions);
       await tx.insert(actionEvents).values(actions.map((a) => ({ actionId: a.id, actorId: o.actor.id, at: signedAt, kind: 'created' as const, toValue: 'open', comment: a.detail || null })));
     }
+    if (training) await freezeTrainingEvidence(tx, o.auditId, training);
+    await closeReAuditLoop(tx, { audit, answers, actorId: o.actor.id, at: signedAt });
     await appendLog(tx, {
       actorId: o.actor.id,
       action: 'audit.sign',
