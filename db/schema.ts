@@ -348,7 +348,7 @@ export const trainingSnapshots = sqliteTable(
     overdue: integer('overdue').notNull(),
     takenAt: integer('taken_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.departmentKey, t.courseSlug] })],
+  (t) => [primaryKey({ columns: [t.day, t.departmentKey, t.courseSlug] }), index('training_snapshots_dept_day_idx').on(t.departmentKey, t.day)],
 );
 
 /** Who runs a piece of scheduled work right now: several app servers share one database, one works at a time. */

@@ -67,3 +67,5 @@ CREATE TABLE `training_snapshots` (
 	`taken_at` integer NOT NULL,
 	PRIMARY KEY(`day`, `department_key`, `course_slug`)
 );
+--> statement-breakpoint
+CREATE INDEX `training_snapshots_dept_day_idx` ON `training_snapshots` (`department_key`,`day`);

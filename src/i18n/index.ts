@@ -3,6 +3,7 @@ import { actions } from './messages/actions.ts';
 import { audit } from './messages/audit.ts';
 import { hr } from './messages/hr.ts';
 import { pdf } from './messages/pdf.ts';
+import { programme } from './messages/programme.ts';
 import { training } from './messages/training.ts';
 
 export const locales = ['en', 'zh-cn'] as const;
@@ -12,7 +13,7 @@ export const defaultLocale: Locale = 'en';
 type Catalog = Record<string, string>;
 type AreaMessages = { en: Catalog; 'zh-cn': Catalog };
 
-const areas: AreaMessages[] = [common, training, audit, hr, actions, pdf];
+const areas: AreaMessages[] = [common, training, audit, hr, actions, pdf, programme];
 const catalogs: Record<Locale, Catalog> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
   'zh-cn': Object.assign({}, ...areas.map((a) => a['zh-cn'])),

@@ -93,3 +93,29 @@ export async function endSchedule(db: Db, o: { actor: Actor; id: string; now?: n
     await appendLog(tx, { actorId: o.actor.id, action: 'schedule.end', subjectType: 'audit_schedule', subjectId: o.id, at: now });
   });
 }
+
+/** Finds a site by id or exact name, and an auditor by id or email, for the API's `{site, auditor}`. */
+export async function resolveScheduleRefs(db: Db, o: { site?: string; auditor?: string }): Promise<{ siteId?: string; auditorId?: string }> {
+  const out: { siteId?: string; auditorId?: string } = {};
+  if (o.site !== undefined) {
+    const [byId] = await db.select({ id: sites.id }).from(sites).where(eq(sites.id, o.site));
+    const [byName] = byId ? [byId] : await db.select({ id: sites.id }).from(sites).where(eq(sites.name, o.site.trim()));
+    if (!byName) throw unprocessable(`There is no site "${o.site}"`).as('programme.error.unknownSite');
+    out.siteId = byName.id;
+  }
+  if (o.auditor !== undefined) {
+    const [u] = await db.select({ id: users.id }).from(users).where(o.auditor.includes('@') ? eq(users.email, o.auditor.trim().toLowerCase()) : eq(users.id, o.auditor));
+    if (!u) throw unprocessable('The auditor must be an active auditor or administrator').as('programme.error.notAuditor');
+    out.auditorId = u.id;
+  }
+  return out;
+}
+
+/** Parses a due date given as YYYY-MM-DD (09:00 UTC that day) or a full ISO time; NaN when neither. */
+export function parseDueDate(value: string): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const ms = Date.parse(`${value}T09:00:00Z`);
+    return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value ? ms : NaN;
+  }
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+}

@@ -8,7 +8,8 @@ import { newId } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
 import { assertManagesProgramme, type Actor } from './programme-access.ts';
 
-export type SiteInput = { name: string; address?: string; responsibleId?: string | null };
+/** The responsible person by id or by email (`responsibleEmail`, as people type it into a form). */
+export type SiteInput = { name: string; address?: string; responsibleId?: string | null; responsibleEmail?: string };
 export type SiteRow = { id: string; name: string; address: string; responsibleId: string | null; responsibleName: string | null; active: boolean };
 
 const MAX = 200;
@@ -27,10 +28,18 @@ async function assertResponsible(db: Db, id: string | null): Promise<void> {
   if (!u) throw unprocessable('The responsible person is not an active user').as('programme.error.unknownPerson');
 }
 
+async function byEmail(db: Db, input: SiteInput): Promise<SiteInput> {
+  const email = input.responsibleEmail?.trim().toLowerCase();
+  if (!email) return input;
+  const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email), eq(users.active, true)));
+  if (!u) throw unprocessable('The responsible person is not an active user').as('programme.error.unknownPerson');
+  return { ...input, responsibleId: u.id };
+}
+
 /** Adds a site (auditors and admins); names are unique. */
 export async function createSite(db: Db, o: { actor: Actor; site: SiteInput; now?: number }): Promise<{ id: string }> {
   assertManagesProgramme(o.actor);
-  const site = clean(o.site);
+  const site = clean(await byEmail(db, o.site));
   await assertResponsible(db, site.responsibleId);
   const id = newId();
   const now = o.now ?? Date.now();

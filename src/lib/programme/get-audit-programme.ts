@@ -1,0 +1,33 @@
+// What the audit page shows of the programme: training evidence (live on a draft, frozen once
+// signed), the audit a re-audit follows, its own re-audits, and whether one can be started.
+import { asc, eq } from 'drizzle-orm';
+import { audits } from '../../../db/schema.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { assertAllowed, canReadAudit, type Actor } from '../audit/audit-access.ts';
+import type { AuditDetail } from '../audit/get-audit.ts';
+import { findAudit } from '../audit/load-audit.ts';
+import type { Db } from '../db/client.ts';
+import { frozenTrainingEvidence, liveTrainingEvidence, type TrainingEvidence } from './training-evidence.ts';
+
+export type AuditProgramme = {
+  training: { evidence: TrainingEvidence; frozen: boolean } | null;
+  follows: { id: string; title: string } | null;
+  reAudits: Array<{ id: string; title: string; status: string }>;
+  canReAudit: boolean;
+};
+
+/** The programme facts of one audit (read with getAudit's detail). */
+export async function getAuditProgramme(db: Db, o: { detail: AuditDetail; actor: Actor; locale: Locale; now?: number }): Promise<AuditProgramme> {
+  assertAllowed(canReadAudit(o.actor));
+  const { audit, checklist } = o.detail;
+  const row = await findAudit(db, audit.id);
+  const [training, follows, reAudits] = await Promise.all([
+    audit.status === 'signed'
+      ? frozenTrainingEvidence(db, audit.id).then((e) => (e ? { evidence: e, frozen: true } : null))
+      : liveTrainingEvidence(db, { checklist, now: o.now ?? Date.now(), locale: o.locale }).then((e) => (e ? { evidence: e, frozen: false } : null)),
+    row.followsAuditId ? db.select({ id: audits.id, title: audits.title }).from(audits).where(eq(audits.id, row.followsAuditId)).then((r) => r[0] ?? null) : Promise.resolve(null),
+    db.select({ id: audits.id, title: audits.title, status: audits.status }).from(audits).where(eq(audits.followsAuditId, audit.id)).orderBy(asc(audits.createdAt)),
+  ]);
+  const hasFindings = Object.values(o.detail.responses).some((r) => r.result === 'fail' || r.result === 'partial');
+  return { training, follows, reAudits, canReAudit: audit.status === 'signed' && hasFindings && !reAudits.some((r) => r.status === 'draft') };
+}
