@@ -61,11 +61,9 @@ export function layoutEvidencePack(input: EvidencePackInput, signer: Pick<Signin
   else {
     const titles = new Map(input.training.courses.map((c) => [c.slug, c.title]));
     if (input.overdue.total > input.overdue.rows.length) paragraph(doc, l('programme.pack.overdueCut', { shown: input.overdue.rows.length, total: input.overdue.total }), { size: 9, colour: palette.muted });
-    table(doc, {
-      size: 7.6,
-      columns: [{ header: l('programme.pack.col.person'), width: 2.4 }, { header: l('programme.pdf.col.department'), width: 1.8 }, { header: l('programme.pack.col.course'), width: 2.4 }, { header: l('programme.pack.col.due'), width: 1.6 }],
-      rows: input.overdue.rows.map((r) => [`${r.name} <${r.email}>`, r.department ?? l('programme.noDepartment'), titles.get(r.course) ?? r.course, day(r.dueAt)]),
-    });
+    // thousands of rows: one line each, drawn without measuring (the shared table measures every cell)
+    compactTable(doc, [l('programme.pack.col.person'), l('programme.pdf.col.department'), l('programme.pack.col.course'), l('programme.pack.col.due')], [3.2, 1.8, 2, 1.4],
+      input.overdue.rows.map((r) => [`${r.name} <${r.email}>`, r.department ?? l('programme.noDepartment'), titles.get(r.course) ?? r.course, day(r.dueAt)]));
   }
 
   heading(doc, l('programme.pack.audits', { n: input.audits.length }));
@@ -103,6 +101,40 @@ function drawActions(doc: PdfDocument, title: string, actions: PackAction[], inp
   });
 }
 
+/** A long list as single-line rows at a fixed height, text cut to its column; the header repeats on each page. */
+function compactTable(doc: PdfDocument, headers: string[], weights: number[], rows: string[][]): void {
+  const size = 7.4;
+  const rowH = 11;
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * width);
+  const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const header = () => {
+    const y = doc.y;
+    doc.rect(left, y, width, rowH + 2).fill(palette.accent);
+    doc.fontSize(size).fillColor('#ffffff');
+    headers.forEach((h, i) => doc.text(h, xs[i]! + 4, y + 2.5, { width: widths[i]! - 8, height: rowH, lineBreak: false, ellipsis: true }));
+    doc.y = y + rowH + 2;
+  };
+  ensureSpace(doc, 3 * rowH);
+  header();
+  rows.forEach((cells, n) => {
+    if (doc.y + rowH > bottom()) {
+      doc.addPage();
+      header();
+    }
+    const y = doc.y;
+    if (n % 2 === 1) doc.rect(left, y, width, rowH).fill(palette.faint);
+    doc.fillColor(palette.ink);
+    cells.forEach((c, i) => doc.text(c, xs[i]! + 4, y + 2, { width: widths[i]! - 8, height: rowH, lineBreak: false, ellipsis: true }));
+    doc.y = y + rowH;
+  });
+  doc.x = left;
+  doc.y += 8;
+}
+
 /** At most `n` days spread evenly over the list, first and last always kept. */
 export function sampleDays(days: string[], n: number): string[] {
   if (days.length <= n) return days;
@@ -113,7 +145,7 @@ export function sampleDays(days: string[], n: number): string[] {
 
 /** Completion over time as vector lines: the overall series bold, each course thin. */
 function drawTrendChart(doc: PdfDocument, input: EvidencePackInput, l: Lookup): void {
-  ensureSpace(doc, 190);
+  ensureSpace(doc, 210);
   const left = doc.page.margins.left + 30;
   const width = contentWidth(doc) - 40;
   const top = doc.y + 6;
@@ -137,13 +169,20 @@ function drawTrendChart(doc: PdfDocument, input: EvidencePackInput, l: Lookup): 
     if (pts.length > 1) doc.lineWidth(s.course === '*' ? 2 : 1).strokeColor(colour).stroke();
   });
   // legend
+  // legend: entries left to right, wrapping onto a new line when the next would run past the margin
   let lx = left;
-  const ly = top + height + 16;
+  let ly = top + height + 16;
+  doc.fontSize(7.5);
   input.trend.forEach((s, i) => {
     const label = s.course === '*' ? l('programme.allCourses') : s.title;
+    const w = 24 + doc.widthOfString(label);
+    if (lx > left && lx + w > left + width) {
+      lx = left;
+      ly += 12;
+    }
     doc.rect(lx, ly + 2, 10, 3).fill(TREND_COLOURS[i % TREND_COLOURS.length]!);
-    doc.fontSize(7.5).fillColor(palette.ink).text(label, lx + 14, ly, { lineBreak: false });
-    lx += 24 + doc.widthOfString(label);
+    doc.fillColor(palette.ink).text(label, lx + 14, ly, { lineBreak: false });
+    lx += w;
   });
   doc.x = doc.page.margins.left;
   doc.y = ly + 18;
