@@ -5,7 +5,8 @@ import { defineConfig } from 'astro/config';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // no request body may exceed the largest upload a route accepts (two 10 MB evidence files with their form)
+  adapter: node({ mode: 'standalone', bodySizeLimit: 24 * 1024 * 1024 }),
   integrations: [react()],
   i18n: {
     locales: ['en', 'zh-cn'],

@@ -2,6 +2,7 @@
 // (started with --expose-gc), streaming the whole export from a dataset's database and, every few
 // pages, collecting garbage and reading the live heap. A file built in memory would show its full
 // size here; a streamed one shows about one page, whatever the number of rows.
+import { systemActor } from '../src/lib/auth/permissions.ts';
 import path from 'node:path';
 import { drizzleFor, openClient } from '../src/lib/db/client.ts';
 import { completionsStream } from '../src/lib/training/hr-export-stream.ts';
@@ -23,7 +24,7 @@ export async function measureExport(dir: string): Promise<ExportMemory> {
     let lines = 0;
     let chunks = 0;
     const t0 = performance.now();
-    const reader = completionsStream({ db, filters: {}, format: 'csv' }).getReader();
+    const reader = completionsStream({ db, actor: systemActor, filters: {}, format: 'csv' }).getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

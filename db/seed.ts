@@ -1,4 +1,5 @@
 // The demo organisation: departments and a few people of every role, so a new install can be tried at once.
+import { systemActor } from '../src/lib/auth/permissions.ts';
 import { count } from 'drizzle-orm';
 import { users } from './schema.ts';
 import type { Db } from '../src/lib/db/client.ts';
@@ -38,7 +39,7 @@ export async function seedDemo(db: Db, o: { password?: (email: string) => string
   const ids = new Map<string, string>();
   for (const person of demoPeople) {
     const password = o.password?.(person.email) ?? generatePassword();
-    ids.set(person.email, await createUser(db, { user: person, password, actorId: null }));
+    ids.set(person.email, await createUser(db, { user: person, password, actor: systemActor }));
     logins.push({ email: person.email, role: person.role, password });
   }
   for (const extend of extensions) await extend(db, ids);

@@ -1,4 +1,5 @@
 // The command line: `npm run lms -- <command>`.
+import { systemActor } from '../src/lib/auth/permissions.ts';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../db/seed.ts';
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const password = await readStdin();
-      await createUser(db, { user: parsed.data, password, actorId: null });
+      await createUser(db, { user: parsed.data, password, actor: systemActor });
       console.log(`Created ${parsed.data.email} (${parsed.data.role}).`);
       return 0;
     }
@@ -89,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('Nothing was imported.');
         return 1;
       }
-      const created = await importUsers(db, { users, actorId: null });
+      const created = await importUsers(db, { users, actor: systemActor });
       console.log(`Imported ${created.length} users. One-time passwords:`);
       for (const c of created) console.log(`${c.email}\t${c.password}`);
       return 0;

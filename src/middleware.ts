@@ -1,7 +1,11 @@
+import type { APIContext, MiddlewareNext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { decideAccess } from './lib/auth/permissions.ts';
+import { normaliseRequestPath } from './lib/auth/request-path.ts';
 import { clearSessionCookie, setSessionCookie } from './lib/auth/session-cookie.ts';
 import { config } from './lib/config.ts';
+import { loggableError } from './lib/errors.ts';
+import { t } from './i18n/index.ts';
 import { errorResponse, isSecureRequest } from './lib/http.ts';
 import { localePath, splitLocale } from './lib/locale-path.ts';
 import { runtime } from './lib/runtime.ts';
@@ -17,8 +21,24 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  try {
+    return await handleRequest(context, next);
+  } catch (err) {
+    // caught here so that Astro's own logger never prints the message: a database error quotes its
+    // parameters (a session id from the cookie, a password hash), and others may quote request data
+    const api = new URL(context.request.url).pathname.startsWith('/api/');
+    console.error(`Unhandled error on ${api ? 'an API route' : 'a page'}:`, loggableError(err));
+    const locale = context.locals.locale ?? 'en';
+    return api ? errorResponse(500, 'Something went wrong on our side') : new Response(t(locale, 'error.unexpected'), { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+});
+
+async function handleRequest(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const url = new URL(context.request.url);
-  const { locale, path } = splitLocale(url.pathname);
+  // access is decided on the path the router will serve, and the router is then given exactly that path
+  const served = normaliseRequestPath(url.pathname);
+  if (!served.ok) return malformedPath(url.pathname);
+  const { locale, path } = splitLocale(served.path);
   context.locals.locale = locale;
   context.locals.path = path;
   context.locals.user = null;
@@ -53,7 +73,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   } else if (decision === 'forbidden') {
     response = isApi ? errorResponse(403, 'Not allowed') : await next('/forbidden');
   } else {
-    response = locale === 'en' ? await next() : await next(path + url.search);
+    response = locale === 'en' && served.path === url.pathname ? await next() : await next(path + url.search);
     // an API path no endpoint matched gets the API's error shape, not the HTML 404 page
     if (isApi && response.status === 404 && !response.headers.get('content-type')?.includes('json')) {
       response = errorResponse(404, 'Not found');
@@ -71,4 +91,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   if (context.locals.user && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
   return response;
-});
+}
+
+/** 400 for a path that decodes to something no route should see; the API's shape under /api, else a short page. */
+function malformedPath(raw: string): Response {
+  const { locale, path } = splitLocale(raw.toLowerCase());
+  if (path.startsWith('/api/')) return errorResponse(400, 'The address is malformed');
+  const text = t(locale, 'error.malformedPath');
+  const html = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${text}</title><p>${text}</p><p><a href="${localePath(locale, '/')}">${t(locale, 'nav.home')}</a></p></html>`;
+  const headers = new Headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  return new Response(html, { status: 400, headers });
+}

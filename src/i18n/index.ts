@@ -1,4 +1,5 @@
 import { common } from './messages/common.ts';
+import { errors } from './messages/errors.ts';
 import { actions } from './messages/actions.ts';
 import { audit } from './messages/audit.ts';
 import { hr } from './messages/hr.ts';
@@ -13,7 +14,7 @@ export const defaultLocale: Locale = 'en';
 type Catalog = Record<string, string>;
 type AreaMessages = { en: Catalog; 'zh-cn': Catalog };
 
-const areas: AreaMessages[] = [common, training, audit, hr, actions, pdf, programme];
+const areas: AreaMessages[] = [common, errors, training, audit, hr, actions, pdf, programme];
 const catalogs: Record<Locale, Catalog> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
   'zh-cn': Object.assign({}, ...areas.map((a) => a['zh-cn'])),

@@ -1,8 +1,10 @@
 // Helpers for API endpoints: one way to read JSON bodies and one way to answer errors.
 import { z } from 'zod';
-import { AppError } from './errors.ts';
+import { AppError, loggableError } from './errors.ts';
 
 export const MAX_JSON_BYTES = 256 * 1024;
+/** What a page's form may send: text fields only (file uploads pass their own limit). */
+export const PAGE_FORM_BYTES = 64 * 1024;
 
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -22,27 +24,34 @@ export function toErrorResponse(err: unknown): Response {
     if (err.status === 429 && retry) headers['retry-after'] = String(retry);
     return json(err.details === undefined ? { error: err.message } : { error: err.message, details: err.details }, err.status, headers);
   }
-  console.error('Unhandled error:', err instanceof Error ? err.stack : String(err));
+  console.error('Unhandled error:', loggableError(err));
   return errorResponse(500, 'Something went wrong on our side');
 }
 
 /** Reads a body up to a limit, refusing larger ones with 413 without buffering them whole. */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () => new AppError(413, `Request body is larger than ${maxBytes} bytes`).as('error.bodyTooLarge', { kb: Math.floor(maxBytes / 1024) });
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new AppError(413, `Request body is larger than ${maxBytes} bytes`);
+  if (declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // the adapter's own body limit (astro.config.mjs) ends the stream with an error
+      throw tooLarge();
+    }
+    if (chunk.done) break;
+    total += chunk.value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new AppError(413, `Request body is larger than ${maxBytes} bytes`);
+      throw tooLarge();
     }
-    chunks.push(value);
+    chunks.push(chunk.value);
   }
   return Buffer.concat(chunks);
 }
@@ -50,17 +59,17 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
 /** Parses a JSON body against a zod schema: 415 for another content type, 400 for bad JSON or a wrong shape. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'Send the body as application/json');
+  if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'Send the body as application/json').as('error.sendJson');
   const bytes = await readBodyBytes(request, maxBytes);
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new AppError(400, 'The body is not valid JSON');
+    throw new AppError(400, 'The body is not valid JSON').as('error.invalidJson');
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new AppError(400, 'The request is malformed', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new AppError(400, 'The request is malformed', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).as('error.malformedRequest');
   }
   return parsed.data;
 }
@@ -85,15 +94,15 @@ export function clientAddressOf(request: Request, socketAddress: string | undefi
   return socketAddress ?? 'unknown';
 }
 
-/** Parses a multipart (or urlencoded) form body read up to a limit (413 beyond it); 400 when it is not a form. */
-export async function readFormData(request: Request, maxBytes: number): Promise<FormData> {
+/** Parses a multipart (or urlencoded) form body read up to a limit (413 beyond it); 415 when it is not a form. Every form, page or API, is read here. */
+export async function readFormData(request: Request, maxBytes = PAGE_FORM_BYTES): Promise<FormData> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) throw new AppError(415, 'Send the body as multipart/form-data');
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) throw new AppError(415, 'Send the body as multipart/form-data').as('error.formType');
   const bytes = await readBodyBytes(request, maxBytes);
   try {
     return await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
   } catch {
-    throw new AppError(400, 'The form data is malformed');
+    throw new AppError(400, 'The form data is malformed').as('error.formMalformed');
   }
 }
 

@@ -1,4 +1,4 @@
-// An auditor on a phone: starts the 120-item checklist, fills a section by hand (a note, a photo),
+// An auditor on a phone: starts the 128-item checklist, fills a section by hand (a note, a photo),
 // the rest through the API, signs with password and a drawn signature, downloads the signed PDF
 // and, logged out, verifies it at /verify.
 import { execFileSync } from 'node:child_process';
@@ -39,13 +39,13 @@ test('an auditor fills the big checklist on a phone, signs, downloads the PDF an
   await start.getByRole('button', { name: 'Start the audit' }).click();
   await expect(page).toHaveURL(/\/audits\/[a-z0-9]+$/);
   const auditId = new URL(page.url()).pathname.split('/').pop()!;
-  await expect(page.getByTestId('overall-score')).toContainText('0/120 answered');
+  await expect(page.getByTestId('overall-score')).toContainText('0/128 answered');
   await expect(page.getByTestId('score-formula')).toContainText('n.a. are left out');
 
   // Section 1 by hand: results, a note, a photo; every change saves by itself.
   await page.getByTestId('section-s01-confidentiality').click();
   await expect(page.getByRole('heading', { name: 'Confidentiality' })).toBeVisible();
-  const results = ['Pass', 'Partial', 'Pass', 'N/A', 'Fail', 'Pass'];
+  const results = ['Pass', 'Partial', 'Pass', 'N/A', 'Fail', 'Pass', 'Pass'];
   for (const [i, result] of results.entries()) {
     const item = page.getByTestId(`item-s01-0${i + 1}`);
     await item.getByRole('button', { name: result, exact: true }).click();
@@ -57,9 +57,9 @@ test('an auditor fills the big checklist on a phone, signs, downloads the PDF an
   await page.getByTestId('camera-s01-01').setInputFiles({ name: 'policy-binder.png', mimeType: 'image/png', buffer: PHOTO });
   await expect(page.getByTestId('item-s01-01').getByRole('img', { name: 'policy-binder.png' })).toBeVisible();
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
-  await expect(page.getByTestId('save-status')).toContainText('6/120 answered');
+  await expect(page.getByTestId('save-status')).toContainText('7/128 answered');
 
-  // The other 114 items through the API, as the same signed-in browser.
+  // The other 121 items through the API, as the same signed-in browser.
   const detail = await (await page.request.get(`${server.url}/api/audits/${auditId}`)).json();
   const rest = (detail.checklist.sections as Array<{ items: Array<{ id: string; severity: string }> }>).flatMap((s) => s.items).filter((i) => !i.id.startsWith('s01-'));
   expect(detail.responses['s01-02'].note).toContain('18 months');

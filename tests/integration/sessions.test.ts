@@ -1,3 +1,4 @@
+import { systemActor } from '../../src/lib/auth/permissions.ts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../db/schema.ts';
@@ -27,7 +28,7 @@ describe('sessions', () => {
     const admin = await server.user('admin');
     const u = await server.user('employee');
     const c = await server.login(u);
-    await updateUser(server.db, { userId: u.id, actorId: admin.id, active: false });
+    await updateUser(server.db, { userId: u.id, actor: systemActor, active: false });
     expect((await c.fetch('/api/me/completions')).status).toBe(401);
     const page = await c.fetch('/training');
     expect(page.status).toBe(303);

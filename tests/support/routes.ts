@@ -19,7 +19,10 @@ export function listRoutes(): Route[] {
         if (rel === '/404') continue;
         const urlPath = rel.replace(/\[\.\.\.[^\]]+\]/g, 'x').replace(/\[file\]/g, 'unknownid.pdf').replace(/\[[^\]]+\]/g, 'unknownid');
         const source = fs.readFileSync(full, 'utf8');
-        const methods = e.name.endsWith('.ts') ? [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!) : ['GET'];
+        // an endpoint serves the methods it exports; a page serves GET, and POST when it handles a form
+        const methods = e.name.endsWith('.ts')
+          ? [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!)
+          : source.includes("Astro.request.method === 'POST'") ? ['GET', 'POST'] : ['GET'];
         routes.push({ path: urlPath, methods, api: urlPath.startsWith('/api/'), file: path.relative(root, full) });
       }
     }

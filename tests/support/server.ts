@@ -1,5 +1,6 @@
 // Starts the built server (npm run build first) on a free port with its own data directory,
 // and gives tests helpers to create users and sign in through the real HTTP API.
+import { systemActor } from '../../src/lib/auth/permissions.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -108,7 +109,7 @@ export async function startServer(o: { dataDir?: string; env?: Record<string, st
     user: async (role, u = {}) => {
       const email = u.email ?? `${role}-${newId(8)}@test.example`;
       const password = `pw-${newId(16)}`;
-      const id = await createUser(db, { user: { email, name: u.name ?? `Test ${role} ${newId(4)}`, role, department: u.department }, password, actorId: null });
+      const id = await createUser(db, { user: { email, name: u.name ?? `Test ${role} ${newId(4)}`, role, department: u.department }, password, actor: systemActor });
       return { id, email, password, role };
     },
     login: async (who) => {

@@ -140,6 +140,11 @@ export const programme = {
     'programme.pdf.allDepartments': 'All departments',
 
     'programme.error.siteNameMissing': 'Give the site a name.',
+    'programme.error.siteTaken': 'There is already a site called "{name}".',
+    'programme.error.unknownSchedule': 'There is no such schedule.',
+    'programme.error.scheduleEnded': 'This schedule has ended and can no longer change.',
+    'programme.error.notManager': 'Only auditors and administrators manage sites and schedules.',
+    'programme.error.notPackMaker': 'Only HR, auditors and administrators produce the evidence pack.',
     'programme.error.siteTooLong': 'A site name is at most 200 characters and an address at most 500.',
     'programme.error.unknownPerson': 'The responsible person is not an active user.',
     'programme.error.unknownSite': 'There is no such site.',
@@ -295,6 +300,11 @@ export const programme = {
     'programme.pdf.allDepartments': '全部部门',
 
     'programme.error.siteNameMissing': '请填写场所名称。',
+    'programme.error.siteTaken': '已有名为“{name}”的场所。',
+    'programme.error.unknownSchedule': '没有这个审计日程。',
+    'programme.error.scheduleEnded': '此审计日程已结束，不能再修改。',
+    'programme.error.notManager': '只有审计员和管理员可以管理场所和审计日程。',
+    'programme.error.notPackMaker': '只有人力资源、审计员和管理员可以生成证据包。',
     'programme.error.siteTooLong': '场所名称最多 200 个字符，地址最多 500 个字符。',
     'programme.error.unknownPerson': '负责人不是有效用户。',
     'programme.error.unknownSite': '没有这个场所。',

@@ -15,10 +15,10 @@ export const MAX_FILES_PER_REQUEST = 10;
 
 /** Checks a file is an accepted photo or PDF within the size limit; returns its type. */
 export function checkEvidenceFile(file: IncomingFile) {
-  if (file.bytes.length === 0) throw unprocessable(`The file "${file.fileName}" is empty`);
-  if (file.bytes.length > MAX_EVIDENCE_BYTES) throw new AppError(413, `Evidence files are at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`);
+  if (file.bytes.length === 0) throw unprocessable(`The file "${file.fileName}" is empty`).as('error.fileEmpty', { name: file.fileName });
+  if (file.bytes.length > MAX_EVIDENCE_BYTES) throw new AppError(413, `Evidence files are at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`).as('error.evidenceTooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
   const type = detectEvidenceType(file.bytes);
-  if (!type) throw new AppError(415, 'Evidence must be a JPEG, PNG, WebP or HEIC photo, or a PDF');
+  if (!type) throw new AppError(415, 'Evidence must be a JPEG, PNG, WebP or HEIC photo, or a PDF').as('actions.error.fileType');
   return type;
 }
 
@@ -28,7 +28,7 @@ export function checkEvidenceFile(file: IncomingFile) {
  * content-addressed and only a row makes one part of the record.
  */
 export function storeActionFiles(files: readonly IncomingFile[], o: { actionId: string; uploadedBy: string; dataDir: string; now: number }): EvidenceRow[] {
-  if (files.length > MAX_FILES_PER_REQUEST) throw unprocessable(`At most ${MAX_FILES_PER_REQUEST} files at a time`);
+  if (files.length > MAX_FILES_PER_REQUEST) throw unprocessable(`At most ${MAX_FILES_PER_REQUEST} files at a time`).as('error.tooManyFiles', { max: MAX_FILES_PER_REQUEST });
   const types = files.map(checkEvidenceFile);
   return files.map((file, i) => {
     const sha256 = sha256Hex(file.bytes);

@@ -48,7 +48,7 @@ export function parseActionFilters(params: URLSearchParams, o: { strict: boolean
   if (!['', '0', '1', 'true', 'false', 'on'].includes(overdueValue)) problems.push('overdue: use 1 or 0');
   const owner = params.get('owner')?.trim().slice(0, 254) || undefined;
   const auditId = params.get('audit')?.trim().slice(0, 100) || undefined;
-  if (o.strict && problems.length > 0) throw badRequest('Unknown filter values', problems);
+  if (o.strict && problems.length > 0) throw badRequest('Unknown filter values', problems).as('error.unknownFilter');
   return {
     status,
     severity,

@@ -15,7 +15,7 @@ export const MAX_COMMENT_LENGTH = 5000;
 /** The action, when this person may see it; 404 otherwise, so nobody learns which ids exist. */
 export async function findReadableAction(db: Reader, actionId: string, actor: ActionActor): Promise<ActionRow> {
   const [row] = await db.select().from(correctiveActions).where(eq(correctiveActions.id, actionId));
-  if (!row || !canReadAction(actor, row)) throw notFound('No such corrective action');
+  if (!row || !canReadAction(actor, row)) throw notFound('No such corrective action').as('error.noSuchAction');
   return row;
 }
 
@@ -26,13 +26,13 @@ export async function findOwner(db: Reader, idOrEmail: string): Promise<{ id: st
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(and(eq(users.active, true), key.includes('@') ? sql`lower(${users.email}) = ${key.toLowerCase()}` : eq(users.id, key)));
-  if (!user) throw unprocessable(`No active user "${key}" to own the action`);
+  if (!user) throw unprocessable(`No active user "${key}" to own the action`).as('error.noSuchOwner', { owner: key });
   return user;
 }
 
 /** A comment as stored: trimmed, null when empty; 422 when too long. */
 export function cleanComment(text: string | null | undefined): string | null {
-  if (text && text.length > MAX_COMMENT_LENGTH) throw unprocessable(`A comment is at most ${MAX_COMMENT_LENGTH} characters`);
+  if (text && text.length > MAX_COMMENT_LENGTH) throw unprocessable(`A comment is at most ${MAX_COMMENT_LENGTH} characters`).as('error.commentTooLong', { max: MAX_COMMENT_LENGTH });
   return text?.trim() || null;
 }
 

@@ -12,7 +12,7 @@ export function canReadAudit(actor: Pick<Actor, 'role'>): boolean {
 
 /** Only the audit's own auditor, or an admin, may change a draft. */
 export function canWriteAudit(actor: Pick<Actor, 'id' | 'role'>, audit: { auditorId: string }): boolean {
-  return canReadAudit(actor) && (actor.id === audit.auditorId || actor.role === 'admin');
+  return canReadAudit(actor) && (actor.id === audit.auditorId || can(actor.role, 'audits.editAny'));
 }
 
 /** Only the audit's own auditor may sign it: the signature says "I observed this". */
@@ -27,5 +27,5 @@ export function canViewEvidence(actor: Pick<Actor, 'id' | 'role'>, evidence: { a
 
 /** Throws 403 unless the check passed. */
 export function assertAllowed(allowed: boolean, message?: string): void {
-  if (!allowed) throw forbidden(message);
+  if (!allowed) throw forbidden(message).as('error.notAllowed');
 }

@@ -24,5 +24,5 @@ export function isEditable(status: AuditStatus): boolean {
 
 /** Throws 409 unless the audit is still a draft. */
 export function assertEditable(audit: { status: AuditStatus }): void {
-  if (!isEditable(audit.status)) throw conflict('This audit is signed and can no longer change');
+  if (!isEditable(audit.status)) throw conflict('This audit is signed and can no longer change').as('error.auditSigned');
 }

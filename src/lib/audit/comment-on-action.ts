@@ -13,7 +13,7 @@ export type ActionComment = { id: number; actionId: string; actorId: string; at:
 /** Adds a comment to the action's history (the owner, auditors and admins; a closed action too). */
 export async function commentOnAction(db: Db, o: CommentOnActionOptions): Promise<ActionComment> {
   const text = cleanComment(o.text);
-  if (!text) throw unprocessable('Write something to comment');
+  if (!text) throw unprocessable('Write something to comment').as('actions.error.empty');
   return writeTransaction(db, async (tx) => {
     const row = await findReadableAction(tx, o.actionId, o.actor);
     const at = o.now ?? Date.now();

@@ -28,15 +28,15 @@ export type CreateManualActionOptions = {
 
 /** Adds a finding outside the checklist to a signed audit as a new open action (auditors and admins). */
 export async function createManualAction(db: Db, o: CreateManualActionOptions): Promise<{ id: string; dueAt: number }> {
-  if (!canManageActions(o.actor)) throw forbidden('Only auditors and admins add corrective actions');
+  if (!canManageActions(o.actor)) throw forbidden('Only auditors and admins add corrective actions').as('error.notAllowed');
   const title = o.title.trim();
-  if (!title) throw unprocessable('Give the action a title');
-  if (title.length > MAX_ACTION_TITLE) throw unprocessable(`A title is at most ${MAX_ACTION_TITLE} characters`);
+  if (!title) throw unprocessable('Give the action a title').as('error.actionTitleMissing');
+  if (title.length > MAX_ACTION_TITLE) throw unprocessable(`A title is at most ${MAX_ACTION_TITLE} characters`).as('error.actionTitleTooLong', { max: MAX_ACTION_TITLE });
   const detail = cleanComment(o.detail) ?? '';
   return writeTransaction(db, async (tx) => {
     const audit = await findAudit(tx, o.auditId);
     // the audit's own findings become actions at signing; one added by hand joins a finished audit
-    if (audit.status !== 'signed') throw conflict('Actions can be added by hand only to a signed audit');
+    if (audit.status !== 'signed') throw conflict('Actions can be added by hand only to a signed audit').as('actions.new.notSigned');
     const owner = o.owner ? await findOwner(tx, o.owner) : null;
     const now = o.now ?? Date.now();
     const id = newId();

@@ -1,5 +1,6 @@
 // The actions export: CSV for Excel (UTF-8 with BOM, formula-guarded cells), read from the
 // database a page at a time as the client takes it, so a big firm's export stays flat in memory.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, asc } from 'drizzle-orm';
 import { correctiveActions } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
@@ -36,6 +37,8 @@ export function exportActionsCsv(o: ExportActionsOptions): ReadableStream<Uint8A
           controller.enqueue(encoder.encode(UTF8_BOM + csvLine(ACTION_CSV_COLUMNS)));
           return;
         }
+        // let other requests in between pages (the embedded database answers synchronously)
+        await nextTurn();
         const rows = await selectActionRows(o.db)
           .where(and(actionConditions(o.actor, o.filters, now), afterCursor(cursor)))
           .orderBy(asc(correctiveActions.createdAt), asc(correctiveActions.id))

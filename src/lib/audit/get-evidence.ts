@@ -14,7 +14,7 @@ export async function getEvidence(db: Db, o: GetEvidenceOptions): Promise<{ file
     .from(evidence)
     .leftJoin(correctiveActions, eq(correctiveActions.id, evidence.actionId))
     .where(eq(evidence.id, o.evidenceId));
-  if (!row) throw notFound('No such evidence');
+  if (!row) throw notFound('No such evidence').as('error.noSuchEvidence');
   assertAllowed(canViewEvidence(o.actor, { actionOwnerId: row.actionOwnerId ?? null }));
   return { fileName: row.fileName, mimeType: row.mimeType, sha256: row.sha256, bytes: readEvidenceFile(o.dataDir, row.storagePath, row.sha256) };
 }

@@ -17,6 +17,6 @@ export async function getFollowUpReport(db: Db, o: GetFollowUpReportOptions): Pr
     .where(and(eq(signedDocuments.kind, 'follow_up_report'), eq(signedDocuments.subjectId, o.auditId), o.documentId ? eq(signedDocuments.id, o.documentId) : undefined))
     .orderBy(desc(signedDocuments.signedAt), desc(signedDocuments.id))
     .limit(1);
-  if (!row) throw notFound('No follow-up report has been issued for this audit');
+  if (!row) throw notFound('No follow-up report has been issued for this audit').as('error.noFollowUp');
   return { id: row.id, bytes: row.bytes, sha256: row.sha256, fileName: followUpFileName(o.auditId, row.signedAt) };
 }

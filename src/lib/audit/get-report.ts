@@ -14,7 +14,7 @@ export async function getReport(db: Db, o: GetReportOptions): Promise<{ bytes: B
     .from(audits)
     .leftJoin(signedDocuments, eq(signedDocuments.id, audits.reportId))
     .where(eq(audits.id, o.auditId));
-  if (!row) throw notFound('No such audit');
-  if (!row.bytes || !row.sha256) throw notFound('This audit is not signed yet, so it has no report');
+  if (!row) throw notFound('No such audit').as('error.noSuchAudit');
+  if (!row.bytes || !row.sha256) throw notFound('This audit is not signed yet, so it has no report').as('error.notSignedYet');
   return { bytes: row.bytes, sha256: row.sha256, fileName: `audit-report-${o.auditId}.pdf` };
 }

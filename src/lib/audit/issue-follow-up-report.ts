@@ -22,12 +22,12 @@ export type IssuedFollowUp = { id: string; auditId: string; sha256: string; veri
  * knows it; the audit's own report is untouched.
  */
 export async function issueFollowUpReport(db: Db, o: IssueFollowUpReportOptions): Promise<IssuedFollowUp> {
-  if (!canManageActions(o.actor)) throw forbidden('Only auditors and admins issue follow-up reports');
+  if (!canManageActions(o.actor)) throw forbidden('Only auditors and admins issue follow-up reports').as('error.notAllowed');
   const identity = await loadSigningIdentity(o.signing);
   // Read and recorded in one transaction: the report shows exactly the state at the moment it is dated.
   return writeTransaction(db, async (tx) => {
     const audit = await findAudit(tx, o.auditId);
-    if (audit.status !== 'signed') throw conflict('A follow-up report is made for a signed audit');
+    if (audit.status !== 'signed') throw conflict('A follow-up report is made for a signed audit').as('error.followUpNeedsSigned');
     const issuedAt = o.now?.() ?? Date.now();
     const [issuer] = await tx.select({ name: users.name }).from(users).where(eq(users.id, o.actor.id));
     const actions = await followUpActions(tx, audit, issuedAt);

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { audits, correctiveActions, users } from '../../../db/schema.ts';
+import { assertCan } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { seesAllActions } from './action-access.ts';
 import type { ActionActor } from './action-transitions.ts';
@@ -17,17 +18,19 @@ export async function listActionFilterOptions(db: Db, o: { actor: ActionActor })
   const [owners, withActions, assignable] = await Promise.all([
     db.selectDistinct({ id: users.id, name: users.name, email: users.email }).from(correctiveActions).innerJoin(users, eq(users.id, correctiveActions.ownerId)).orderBy(asc(users.name)),
     db.selectDistinct({ id: audits.id, title: audits.title, createdAt: audits.createdAt }).from(correctiveActions).innerJoin(audits, eq(audits.id, correctiveActions.auditId)).orderBy(sql`${audits.createdAt} desc`),
-    listAssignableUsers(db),
+    listAssignableUsers(db, o.actor),
   ]);
   return { owners, audits: withActions.map(({ id, title }) => ({ id, title })), assignable };
 }
 
 /** Active users, by name: anyone may own an action. */
-export function listAssignableUsers(db: Db) {
+export function listAssignableUsers(db: Db, actor: Pick<ActionActor, 'role'>) {
+  assertCan(actor, 'actions.manage');
   return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.active, true)).orderBy(asc(users.name)).limit(2000);
 }
 
 /** Signed audits, newest first: the ones an action can be added to by hand. */
-export function listAuditsForManualActions(db: Db) {
+export function listAuditsForManualActions(db: Db, actor: Pick<ActionActor, 'role'>) {
+  assertCan(actor, 'actions.manage');
   return db.select({ id: audits.id, title: audits.title }).from(audits).where(eq(audits.status, 'signed')).orderBy(sql`${audits.signedAt} desc`).limit(500);
 }

@@ -15,7 +15,7 @@ export type Answer = { result: ItemResult; note: string; updatedAt: number; upda
 /** The audit row, or 404. */
 export async function findAudit(db: Reader, auditId: string): Promise<AuditRow> {
   const [audit] = await db.select().from(audits).where(eq(audits.id, auditId));
-  if (!audit) throw notFound('No such audit');
+  if (!audit) throw notFound('No such audit').as('error.noSuchAudit');
   return audit;
 }
 

@@ -23,13 +23,13 @@ export type RecordResponseOptions = {
 
 /** Records (or replaces) the result and note of one item of a draft audit; 409 once it is signed. */
 export async function recordResponse(db: Db, o: RecordResponseOptions): Promise<Answer & { itemId: string }> {
-  if (o.note !== undefined && o.note.length > MAX_NOTE_LENGTH) throw unprocessable(`A note is at most ${MAX_NOTE_LENGTH} characters`);
+  if (o.note !== undefined && o.note.length > MAX_NOTE_LENGTH) throw unprocessable(`A note is at most ${MAX_NOTE_LENGTH} characters`).as('error.noteTooLong', { max: MAX_NOTE_LENGTH });
   const note = o.note?.trim();
   return writeTransaction(db, async (tx) => {
     const audit = await findAudit(tx, o.auditId);
     assertAllowed(canWriteAudit(o.actor, audit), 'Only the auditor of this audit may change it');
     assertEditable(audit);
-    if (!hasItem(checklistOf(audit), o.itemId)) throw notFound(`The checklist has no item "${o.itemId}"`);
+    if (!hasItem(checklistOf(audit), o.itemId)) throw notFound(`The checklist has no item "${o.itemId}"`).as('error.noSuchItem', { item: o.itemId });
     const now = o.now ?? Date.now();
     // One row per item: two items edited at once are two rows, so neither edit can undo the other.
     const [row] = await tx

@@ -47,15 +47,15 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
   assertAllowed(canSignAudit(o.actor, audit), 'Only the auditor of this audit may sign it');
   assertEditable(audit);
   const [signer] = await db.select({ passwordHash: users.passwordHash, name: users.name }).from(users).where(eq(users.id, o.actor.id));
-  if (!(await verifyPassword(signer?.passwordHash ?? null, o.password))) throw unauthorized('The password is not correct');
-  if (o.statement !== undefined && o.statement.length > MAX_STATEMENT_LENGTH) throw unprocessable(`The statement is at most ${MAX_STATEMENT_LENGTH} characters`);
+  if (!(await verifyPassword(signer?.passwordHash ?? null, o.password))) throw unauthorized('The password is not correct').as('error.wrongSigningPassword');
+  if (o.statement !== undefined && o.statement.length > MAX_STATEMENT_LENGTH) throw unprocessable(`The statement is at most ${MAX_STATEMENT_LENGTH} characters`).as('error.statementTooLong', { max: MAX_STATEMENT_LENGTH });
   const signatureImage = o.signature ? parseSignatureDataUrl(o.signature) : undefined;
   const checklist = checklistOf(audit);
   const statement = o.statement?.trim() || t(checklist.locale, 'audit.sign.statementText');
   assertReady(checklist, await answersOf(db, o.auditId));
   const identity = await loadSigningIdentity({ dataDir: o.dataDir, organisation: o.organisation, p12Path: o.signingP12, passphrase: o.signingPassphrase });
   // the dashboard's training figures at this moment, frozen into the audit (programme: training evidence)
-  const training = await liveTrainingEvidence(db, { checklist, now: o.now?.() ?? Date.now(), locale: checklist.locale });
+  const training = await liveTrainingEvidence(db, { actor: o.actor, checklist, now: o.now?.() ?? Date.now(), locale: checklist.locale });
 
   return writeTransaction(db, async (tx) => {
     const signedAt = o.now?.() ?? Date.now();
@@ -65,7 +65,7 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
       .set({ status: 'signed', signedAt, statement, signatureImage: signatureImage ?? null })
       .where(and(eq(audits.id, o.auditId), eq(audits.status, 'draft')))
       .returning({ id: audits.id });
-    if (claimed.length === 0) throw conflict('This audit is already signed');
+    if (claimed.length === 0) throw conflict('This audit is already signed').as('error.alreadySigned');
 
     // What is signed is what is stored now, read inside the transaction.
     const answers = await answersOf(tx, o.auditId);
@@ -115,6 +115,6 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
 function assertReady(checklist: Parameters<typeof signReadiness>[0], answers: Parameters<typeof signReadiness>[1]): void {
   const readiness = signReadiness(checklist, answers);
   if (!readiness.ready) {
-    throw unprocessable('Every item needs a result, and failed or partial items that require evidence need a note', { unanswered: readiness.unanswered, missingNotes: readiness.missingNotes });
+    throw unprocessable('Every item needs a result, and failed or partial items that require evidence need a note', { unanswered: readiness.unanswered, missingNotes: readiness.missingNotes }).as('error.notReadyToSign');
   }
 }

@@ -32,11 +32,11 @@ export type UpdateActionResult = { id: string; status: ActionStatus; ownerId: st
 
 const REFUSALS = {
   illegal: (from: ActionStatus, to: ActionStatus, allowed: ActionStatus[]) =>
-    unprocessable(`An action cannot go from ${from} to ${to}; ${allowed.length ? `allowed now: ${allowed.join(', ')}` : 'no change of status is open to you now'}`, { from, to, allowed }),
+    unprocessable(`An action cannot go from ${from} to ${to}; ${allowed.length ? `allowed now: ${allowed.join(', ')}` : 'no change of status is open to you now'}`, { from, to, allowed }).as('actions.error.illegal'),
   not_allowed: (from: ActionStatus, to: ActionStatus, allowed: ActionStatus[]) =>
-    new AppError(403, `Only an auditor or admin may move this action from ${from} to ${to}`, { from, to, allowed }),
+    new AppError(403, `Only an auditor or admin may move this action from ${from} to ${to}`, { from, to, allowed }).as('actions.error.notAllowed'),
   comment_required: (from: ActionStatus, to: ActionStatus, allowed: ActionStatus[]) =>
-    unprocessable(to === 'resolved' ? 'Describe the fix in a comment to resolve the action' : 'Say in a comment why the fix is not accepted', { from, to, allowed }),
+    unprocessable(to === 'resolved' ? 'Describe the fix in a comment to resolve the action' : 'Say in a comment why the fix is not accepted', { from, to, allowed }).as(to === 'resolved' ? 'actions.error.describeFix' : 'actions.error.giveReason'),
 };
 
 /**
@@ -47,7 +47,7 @@ const REFUSALS = {
 export async function updateAction(db: Db, o: UpdateActionOptions): Promise<UpdateActionResult> {
   const comment = cleanComment(o.comment);
   const files = o.files ?? [];
-  if ((o.owner !== undefined || o.dueAt !== undefined) && !canManageActions(o.actor)) throw forbidden('Only auditors and admins reassign actions or change due dates');
+  if ((o.owner !== undefined || o.dueAt !== undefined) && !canManageActions(o.actor)) throw forbidden('Only auditors and admins reassign actions or change due dates').as('actions.error.notAllowed');
   if (files.length > 0 && !o.dataDir) throw new Error('updateAction needs dataDir to store files');
   // Checked before any file is written, and again in the transaction that records the change.
   await findReadableAction(db, o.actionId, o.actor);
@@ -56,9 +56,9 @@ export async function updateAction(db: Db, o: UpdateActionOptions): Promise<Upda
 
   return writeTransaction(db, async (tx) => {
     const row = await findReadableAction(tx, o.actionId, o.actor);
-    if (o.expectedStatus !== undefined && o.expectedStatus !== row.status) throw conflict(`The action changed meanwhile; it is now ${row.status}`, { status: row.status });
+    if (o.expectedStatus !== undefined && o.expectedStatus !== row.status) throw conflict(`The action changed meanwhile; it is now ${row.status}`, { status: row.status }).as('actions.error.changed');
     const closed = row.status === 'verified';
-    if (closed && (o.owner !== undefined || o.dueAt !== undefined || stored.length > 0)) throw conflict('This action is verified and closed; it can only be commented on');
+    if (closed && (o.owner !== undefined || o.dueAt !== undefined || stored.length > 0)) throw conflict('This action is verified and closed; it can only be commented on').as('actions.error.closed');
     const event = (e: Omit<NewActionEvent, 'actionId' | 'actorId' | 'at'>): NewActionEvent => ({ actionId: row.id, actorId: o.actor.id, at: now, ...e });
     const events: NewActionEvent[] = [];
     const set: Partial<typeof correctiveActions.$inferInsert> = {};
@@ -91,7 +91,7 @@ export async function updateAction(db: Db, o: UpdateActionOptions): Promise<Upda
       .set({ ...set, updatedAt: now })
       .where(and(eq(correctiveActions.id, row.id), eq(correctiveActions.status, row.status)))
       .returning();
-    if (!updated) throw conflict('The action changed meanwhile; reload and try again');
+    if (!updated) throw conflict('The action changed meanwhile; reload and try again').as('actions.error.retry');
     if (stored.length > 0) await tx.insert(evidence).values(stored);
     await addEvents(tx, events);
     await appendLog(tx, {

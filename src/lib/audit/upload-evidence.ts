@@ -15,16 +15,16 @@ export type EvidenceView = { id: string; itemId: string | null; fileName: string
 
 /** Attaches a photo or PDF (checked by content, at most 10 MB) to an item of a draft audit. */
 export async function uploadEvidence(db: Db, o: UploadEvidenceOptions): Promise<EvidenceView> {
-  if (o.bytes.length === 0) throw unprocessable('The file is empty');
-  if (o.bytes.length > MAX_EVIDENCE_BYTES) throw new AppError(413, `Evidence files are at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`);
+  if (o.bytes.length === 0) throw unprocessable('The file is empty').as('error.fileEmpty', { name: '' });
+  if (o.bytes.length > MAX_EVIDENCE_BYTES) throw new AppError(413, `Evidence files are at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`).as('error.evidenceTooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
   const type = detectEvidenceType(o.bytes);
-  if (!type) throw new AppError(415, 'Evidence must be a JPEG, PNG, WebP or HEIC photo, or a PDF');
+  if (!type) throw new AppError(415, 'Evidence must be a JPEG, PNG, WebP or HEIC photo, or a PDF').as('actions.error.fileType');
 
   // Checked before the file is written, and again in the transaction that records it.
   const audit = await findAudit(db, o.auditId);
   assertAllowed(canWriteAudit(o.actor, audit), 'Only the auditor of this audit may add evidence');
   assertEditable(audit);
-  if (!hasItem(checklistOf(audit), o.itemId)) throw notFound(`The checklist has no item "${o.itemId}"`);
+  if (!hasItem(checklistOf(audit), o.itemId)) throw notFound(`The checklist has no item "${o.itemId}"`).as('error.noSuchItem', { item: o.itemId });
 
   const sha256 = sha256Hex(o.bytes);
   const storagePath = storeEvidenceFile(o.dataDir, sha256, o.bytes);

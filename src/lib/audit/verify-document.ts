@@ -23,8 +23,7 @@ export async function verifyDocument(db: Db, bytes: Buffer): Promise<VerifyResul
   if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) return { valid: false, code: 'not_pdf', reason: 'The file is not a PDF', sha256 };
   const signature = await verifyPdfSignature(bytes);
   if (!signature.valid) {
-    const unsigned = signature.reason === 'The PDF is not signed';
-    return { valid: false, code: unsigned ? 'unsigned' : 'tampered', reason: signature.reason ?? 'The signature is not valid', sha256 };
+    return { valid: false, code: signature.unsigned ? 'unsigned' : 'tampered', reason: signature.reason ?? 'The signature is not valid', sha256 };
   }
   const [row] = await db.select().from(signedDocuments).where(eq(signedDocuments.sha256, sha256));
   if (!row) return { valid: false, code: 'unknown', reason: 'The signature is intact, but this file was not issued here', sha256 };

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, like, or, type SQL } from 'drizzle-orm';
 import { departments, users } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
+import { assertCan, type Actor } from './permissions.ts';
 
 export type ListUsersOptions = { query?: string; departmentId?: string; limit?: number; offset?: number };
 
@@ -15,13 +16,15 @@ function filtersOf(o: ListUsersOptions): SQL | undefined {
 }
 
 /** How many users match, for paging. */
-export async function countUsers(db: Db, o: ListUsersOptions = {}): Promise<number> {
+export async function countUsers(db: Db, actor: Pick<Actor, 'role'>, o: ListUsersOptions = {}): Promise<number> {
+  assertCan(actor, 'admin.users');
   const [row] = await db.select({ n: count() }).from(users).where(filtersOf(o));
   return row?.n ?? 0;
 }
 
 /** Users with their department names, for administration; never returns password hashes. */
-export function listUsers(db: Db, o: ListUsersOptions = {}) {
+export function listUsers(db: Db, actor: Pick<Actor, 'role'>, o: ListUsersOptions = {}) {
+  assertCan(actor, 'admin.users');
   return db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, departmentId: users.departmentId, department: departments.name })
     .from(users)

@@ -20,7 +20,7 @@ export async function login(o: LoginOptions) {
   ]);
   if (isThrottled(account.count, ACCOUNT_LIMIT) || isThrottled(address.count, ADDRESS_LIMIT)) {
     const retryAt = Math.max(isThrottled(account.count, ACCOUNT_LIMIT) ? account.retryAt : 0, isThrottled(address.count, ADDRESS_LIMIT) ? address.retryAt : 0);
-    throw tooManyRequests('Too many failed attempts. Try again later.', { retryAfterSeconds: Math.ceil((retryAt - now) / 1000) });
+    throw tooManyRequests('Too many failed attempts. Try again later.', { retryAfterSeconds: Math.ceil((retryAt - now) / 1000) }).as('error.tooManyAttempts');
   }
 
   const [user] = await o.db.select().from(users).where(eq(users.email, email)).limit(1);
@@ -31,7 +31,7 @@ export async function login(o: LoginOptions) {
       await appendLog(tx, { actorId: user?.id ?? null, action: 'auth.login_failed', subjectType: 'user', subjectId: user?.id, details: { email, address: o.address }, at: now });
     });
     // the same answer for an unknown email, a wrong password and a deactivated account
-    throw unauthorized('Wrong email or password');
+    throw unauthorized('Wrong email or password').as('error.wrongPassword');
   }
 
   const session = await o.lucia.createSession(user.id, {});

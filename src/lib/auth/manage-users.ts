@@ -3,12 +3,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { sessions, users, type Role } from '../../../db/schema.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
 import { applyAssignmentRulesForUser } from '../training/apply-assignment-rules.ts';
 import { ensureDepartment } from './departments.ts';
 import { hashPassword, passwordProblem } from './password.ts';
+import { assertCan, mayGrantRole, type Actor } from './permissions.ts';
 import type { NewUser } from './user-input.ts';
 
 /** A random password for accounts created without one (imports); shown once to whoever created them. */
@@ -25,28 +26,37 @@ async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: str
   return id;
 }
 
-/** Creates one account with the given password (12+ characters). */
-export async function createUser(db: Db, o: { user: NewUser; password: string; actorId: string | null }): Promise<string> {
+/** Only an administrator hands out the administrator role. */
+function assertMayGrant(actor: Actor, role: Role): void {
+  if (!mayGrantRole(actor, role)) throw forbidden('Only an administrator may create administrator accounts').as('error.grantAdmin');
+}
+
+/** Creates one account with the given password (12+ characters); an administrator's operation. */
+export async function createUser(db: Db, o: { user: NewUser; password: string; actor: Actor }): Promise<string> {
+  assertCan(o.actor, 'admin.users');
+  assertMayGrant(o.actor, o.user.role);
   const problem = passwordProblem(o.password);
   if (problem) throw unprocessable(problem).as('error.passwordTooShort');
   const passwordHash = await hashPassword(o.password);
   return writeTransaction(db, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, o.user.email));
     if (existing) throw conflict(`A user with the email ${o.user.email} already exists`).as('error.emailTaken', { email: o.user.email });
-    return insertUser(tx, o.user, passwordHash, o.actorId);
+    return insertUser(tx, o.user, passwordHash, o.actor.id);
   });
 }
 
 /** Imports validated users all together: if any email already exists nothing is imported. Returns their one-time passwords. */
-export async function importUsers(db: Db, o: { users: NewUser[]; actorId: string | null }) {
+export async function importUsers(db: Db, o: { users: NewUser[]; actor: Actor }) {
+  assertCan(o.actor, 'users.import');
+  for (const u of o.users) assertMayGrant(o.actor, u.role);
   const withPasswords = await Promise.all(o.users.map(async (u) => { const password = generatePassword(); return { u, password, hash: await hashPassword(password) }; }));
   return writeTransaction(db, async (tx) => {
     const emails = o.users.map((u) => u.email);
     const existing = emails.length ? await tx.select({ email: users.email }).from(users).where(inArray(users.email, emails)) : [];
-    if (existing.length > 0) throw conflict(`These emails already have accounts: ${existing.map((e) => e.email).join(', ')}`, { emails: existing.map((e) => e.email) });
+    if (existing.length > 0) throw conflict(`These emails already have accounts: ${existing.map((e) => e.email).join(', ')}`, { emails: existing.map((e) => e.email) }).as('error.emailsTaken', { emails: existing.map((e) => e.email).join(', ') });
     const created: { email: string; name: string; password: string }[] = [];
     for (const { u, password, hash } of withPasswords) {
-      await insertUser(tx, u, hash, o.actorId);
+      await insertUser(tx, u, hash, o.actor.id);
       created.push({ email: u.email, name: u.name, password });
     }
     return created;
@@ -55,7 +65,7 @@ export async function importUsers(db: Db, o: { users: NewUser[]; actorId: string
 
 export type UpdateUserOptions = {
   userId: string;
-  actorId: string;
+  actor: Actor;
   role?: Role;
   department?: string | null;
   active?: boolean;
@@ -64,6 +74,8 @@ export type UpdateUserOptions = {
 
 /** Changes a user's role, department, active flag or password; deactivating or a new password ends their sessions at once. */
 export async function updateUser(db: Db, o: UpdateUserOptions): Promise<void> {
+  assertCan(o.actor, 'admin.users');
+  if (o.role) assertMayGrant(o.actor, o.role);
   if (o.password !== undefined) {
     const problem = passwordProblem(o.password);
     if (problem) throw unprocessable(problem).as('error.passwordTooShort');
@@ -72,7 +84,7 @@ export async function updateUser(db: Db, o: UpdateUserOptions): Promise<void> {
   await writeTransaction(db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, o.userId));
     if (!user) throw notFound('No such user').as('error.noSuchUser');
-    if (o.userId === o.actorId && (o.active === false || (o.role && o.role !== user.role))) {
+    if (o.userId === o.actor.id && (o.active === false || (o.role && o.role !== user.role))) {
       throw unprocessable('You cannot deactivate yourself or change your own role').as('error.selfChange');
     }
     const departmentId = o.department === undefined ? user.departmentId : o.department ? await ensureDepartment(tx, o.department) : null;
@@ -89,7 +101,7 @@ export async function updateUser(db: Db, o: UpdateUserOptions): Promise<void> {
     if (departmentId !== user.departmentId) details.departmentId = { from: user.departmentId, to: departmentId };
     if (changes.active !== user.active) details.active = { from: user.active, to: changes.active };
     if (passwordHash) details.passwordReset = true;
-    await appendLog(tx, { actorId: o.actorId, action: 'user.update', subjectType: 'user', subjectId: o.userId, details });
+    await appendLog(tx, { actorId: o.actor.id, action: 'user.update', subjectType: 'user', subjectId: o.userId, details });
     if (departmentId !== user.departmentId || (changes.active && !user.active)) await applyAssignmentRulesForUser(tx, o.userId);
   });
 }

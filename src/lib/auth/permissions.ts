@@ -2,6 +2,7 @@
 // Pages and endpoints never check roles themselves; middleware applies `routeRules`, and
 // domain operations call `can` for per-object decisions.
 import type { Role } from '../../../db/schema.ts';
+import { forbidden } from '../errors.ts';
 
 export const roles = ['employee', 'hr', 'auditor', 'admin'] as const satisfies readonly Role[];
 export type { Role };
@@ -17,11 +18,15 @@ export const permissions = {
   'users.import': ['hr', 'admin'],
   'certificates.any': ['hr', 'admin'],
   'audits.conduct': ['auditor', 'admin'],
+  // fill in a draft audit someone else started (signing stays with its own auditor)
+  'audits.editAny': ['admin'],
   'actions.manage': ['auditor', 'admin'],
   'actions.verify': ['auditor', 'admin'],
   'programme.manage': ['auditor', 'admin'],
   'evidence.pack': ['hr', 'auditor', 'admin'],
   'admin.users': ['admin'],
+  // create accounts with the admin role (HR imports people but cannot hand out more power than it has)
+  'users.grantAdmin': ['admin'],
   'admin.log': ['admin'],
   'admin.signing': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -31,6 +36,22 @@ export type Permission = keyof typeof permissions;
 /** Whether a role holds a permission. */
 export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+/** Who performs an operation: a signed-in person, or `systemActor`. */
+export type Actor = { id: string | null; role: Role };
+
+/** The command line and the demo seed: whoever runs them holds the database file already. */
+export const systemActor: Actor = { id: null, role: 'admin' };
+
+/** Whether someone may give a person this role: everyone's roles but admin, which only those holding users.grantAdmin hand out. */
+export function mayGrantRole(actor: Pick<Actor, 'role'>, role: Role): boolean {
+  return role !== 'admin' || can(actor.role, 'users.grantAdmin');
+}
+
+/** Throws 403 unless the actor holds the permission: every operation on other people's data calls it, whatever the route said. */
+export function assertCan(actor: Pick<Actor, 'role'>, permission: Permission): void {
+  if (!can(actor.role, permission)) throw forbidden();
 }
 
 /** 'public' needs no session; 'user' needs any active session; otherwise the named permission. */
@@ -61,7 +82,9 @@ export const routeRules: RouteRule[] = [
 
 /** The access a path needs. */
 export function accessFor(pathname: string): Access {
-  return routeRules.find((r) => r.pattern.test(pathname))?.access ?? 'user';
+  // the router serves `/x/` as `/x` (trailingSlash: ignore), so both get one answer
+  const path = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  return routeRules.find((r) => r.pattern.test(path))?.access ?? 'user';
 }
 
 /** Whether a user (or nobody) may reach a path; 'login' means they must sign in first. */

@@ -54,7 +54,7 @@ export async function collectEvidencePack(db: Db, o: { actor: Actor; from: strin
   const { fromStart, toEnd } = parsePeriod(o.from, o.to);
   const live = toEnd >= o.now || utcDay(toEnd) === utcDay(o.now);
   const asOf = live ? o.now : toEnd;
-  const current = await trainingFigures(db, { now: asOf, locale: o.locale, overdueLimit: MAX_OVERDUE_ROWS });
+  const current = await trainingFigures(db, { actor: o.actor, now: asOf, locale: o.locale, overdueLimit: MAX_OVERDUE_ROWS });
   const snapshot = live ? null : await snapshotFigures(db, o.to, current);
   const training: TrainingFigures = snapshot ?? { asOf, courses: current.courses, departments: current.departments, totals: current.totals };
 

@@ -24,7 +24,7 @@ export async function getAuditProgramme(db: Db, o: { detail: AuditDetail; actor:
   const [training, follows, reAudits] = await Promise.all([
     audit.status === 'signed'
       ? frozenTrainingEvidence(db, audit.id).then((e) => (e ? { evidence: e, frozen: true } : null))
-      : liveTrainingEvidence(db, { checklist, now: o.now ?? Date.now(), locale: o.locale }).then((e) => (e ? { evidence: e, frozen: false } : null)),
+      : liveTrainingEvidence(db, { actor: o.actor, checklist, now: o.now ?? Date.now(), locale: o.locale }).then((e) => (e ? { evidence: e, frozen: false } : null)),
     row.followsAuditId ? db.select({ id: audits.id, title: audits.title }).from(audits).where(eq(audits.id, row.followsAuditId)).then((r) => r[0] ?? null) : Promise.resolve(null),
     db.select({ id: audits.id, title: audits.title, status: audits.status }).from(audits).where(eq(audits.followsAuditId, audit.id)).orderBy(asc(audits.createdAt)),
   ]);

@@ -66,8 +66,8 @@ export async function changeSchedule(db: Db, o: { actor: Actor; id: string; chan
   const now = o.now ?? Date.now();
   await writeTransaction(db, async (tx) => {
     const [before] = await tx.select().from(auditSchedules).where(eq(auditSchedules.id, o.id));
-    if (!before) throw notFound('No such schedule');
-    if (!before.active) throw conflict('This schedule has ended and can no longer change');
+    if (!before) throw notFound('No such schedule').as('programme.error.unknownSchedule');
+    if (!before.active) throw conflict('This schedule has ended and can no longer change').as('programme.error.scheduleEnded');
     const next = { auditorId: o.change.auditorId ?? before.auditorId, everyMonths: o.change.everyMonths ?? before.everyMonths, leadDays: o.change.leadDays ?? before.leadDays, firstDueAt: before.firstDueAt };
     if (o.change.everyMonths !== undefined || o.change.nextDueAt !== undefined) {
       next.firstDueAt = o.change.nextDueAt ?? nextOccurrenceAfter(before, await lastOpenedDueAt(tx, o.id));
@@ -87,7 +87,7 @@ export async function endSchedule(db: Db, o: { actor: Actor; id: string; now?: n
     const ended = await tx.update(auditSchedules).set({ active: false, endedAt: now, updatedAt: now }).where(and(eq(auditSchedules.id, o.id), eq(auditSchedules.active, true))).returning({ id: auditSchedules.id });
     if (ended.length === 0) {
       const [exists] = await tx.select({ id: auditSchedules.id }).from(auditSchedules).where(eq(auditSchedules.id, o.id));
-      throw exists ? conflict('This schedule has already ended') : notFound('No such schedule');
+      throw exists ? conflict('This schedule has already ended').as('programme.error.scheduleEnded') : notFound('No such schedule').as('programme.error.unknownSchedule');
     }
     await tx.insert(scheduleEvents).values({ scheduleId: o.id, actorId: o.actor.id, at: now, kind: 'ended', details: '{}' });
     await appendLog(tx, { actorId: o.actor.id, action: 'schedule.end', subjectType: 'audit_schedule', subjectId: o.id, at: now });

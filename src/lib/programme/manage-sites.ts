@@ -45,7 +45,7 @@ export async function createSite(db: Db, o: { actor: Actor; site: SiteInput; now
   const now = o.now ?? Date.now();
   await writeTransaction(db, async (tx) => {
     const [taken] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.name, site.name));
-    if (taken) throw conflict(`There is already a site called "${site.name}"`);
+    if (taken) throw conflict(`There is already a site called "${site.name}"`).as('programme.error.siteTaken', { name: site.name });
     await tx.insert(sites).values({ id, ...site, createdAt: now, updatedAt: now });
     await appendLog(tx, { actorId: o.actor.id, action: 'site.create', subjectType: 'site', subjectId: id, details: site, at: now });
   });
@@ -58,11 +58,11 @@ export async function updateSite(db: Db, o: { actor: Actor; id: string; site: Pa
   const now = o.now ?? Date.now();
   await writeTransaction(db, async (tx) => {
     const [before] = await tx.select().from(sites).where(eq(sites.id, o.id));
-    if (!before) throw notFound('No such site');
+    if (!before) throw notFound('No such site').as('programme.error.unknownSite');
     const next = clean({ name: o.site.name ?? before.name, address: o.site.address ?? before.address, responsibleId: o.site.responsibleId === undefined ? before.responsibleId : o.site.responsibleId });
     if (next.name !== before.name) {
       const [taken] = await tx.select({ id: sites.id }).from(sites).where(and(eq(sites.name, next.name), ne(sites.id, o.id)));
-      if (taken) throw conflict(`There is already a site called "${next.name}"`);
+      if (taken) throw conflict(`There is already a site called "${next.name}"`).as('programme.error.siteTaken', { name: next.name });
     }
     if (next.responsibleId !== before.responsibleId) await assertResponsible(db, next.responsibleId);
     const active = o.site.active ?? before.active;

@@ -3,6 +3,7 @@
 // so it ends up holding the figures of the day's last hour.
 import { and, eq, sql } from 'drizzle-orm';
 import { trainingSnapshots } from '../../../db/schema.ts';
+import { systemActor } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
 import { utcDay } from './due-dates.ts';
@@ -19,7 +20,7 @@ export async function takeTrainingSnapshot(db: Db, o: { now: number; force?: boo
   const day = utcDay(o.now);
   const [last] = await db.select({ takenAt: trainingSnapshots.takenAt }).from(trainingSnapshots).where(and(eq(trainingSnapshots.day, day), eq(trainingSnapshots.departmentKey, ALL), eq(trainingSnapshots.courseSlug, ALL)));
   if (last && !o.force && o.now - last.takenAt < SNAPSHOT_REFRESH_MS) return false;
-  const f = await trainingFigures(db, { now: o.now, locale: 'en' });
+  const f = await trainingFigures(db, { actor: systemActor, now: o.now, locale: 'en' });
   const rows: Array<typeof trainingSnapshots.$inferInsert> = [];
   const add = (departmentKey: string, courseSlug: string, c: Counts) => rows.push({ day, departmentKey, courseSlug, ...c, takenAt: o.now });
   for (const d of f.departments) {

@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { auditTrainingEvidence } from '../../../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
+import type { Actor } from '../auth/permissions.ts';
 import type { ChecklistDoc } from '../content/load-content.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { trainingFigures, type TrainingFigures } from './training-figures.ts';
@@ -21,10 +22,10 @@ export function trainingItemsOf(checklist: Pick<ChecklistDoc, 'slug' | 'sections
 }
 
 /** The live figures for an audit whose checklist has training items, else null. */
-export async function liveTrainingEvidence(db: Db, o: { checklist: ChecklistDoc; now: number; locale: Locale }): Promise<TrainingEvidence | null> {
+export async function liveTrainingEvidence(db: Db, o: { actor: Pick<Actor, 'role'>; checklist: ChecklistDoc; now: number; locale: Locale }): Promise<TrainingEvidence | null> {
   const items = trainingItemsOf(o.checklist);
   if (items.length === 0) return null;
-  const { overdue: _, ...figures } = await trainingFigures(db, { now: o.now, locale: o.locale });
+  const { overdue: _, ...figures } = await trainingFigures(db, { actor: o.actor, now: o.now, locale: o.locale });
   return { ...figures, items };
 }
 

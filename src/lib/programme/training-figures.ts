@@ -2,6 +2,7 @@
 // query (getHrDashboard), so the audit evidence, the daily snapshots and the evidence pack show
 // exactly what /hr shows at the same moment.
 import type { Locale } from '../../i18n/index.ts';
+import { assertCan, systemActor, type Actor } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { getHrDashboard } from '../training/hr-dashboard.ts';
 import type { CellCounts } from '../training/hr-status-groups.ts';
@@ -20,8 +21,11 @@ const counts = (c: CellCounts | undefined): Counts => ({ total: c?.total ?? 0, c
 const cellsOf = (cells: Record<string, CellCounts>, slugs: string[]) => Object.fromEntries(slugs.map((s) => [s, counts(cells[s])]));
 
 /** The dashboard's figures at `now`, with up to `overdueLimit` overdue people (oldest first) when asked. */
-export async function trainingFigures(db: Db, o: { now: number; locale: Locale; overdueLimit?: number }): Promise<TrainingFigures & { overdue: { rows: StatusRow[]; total: number } }> {
-  const board = await getHrDashboard({ db, locale: o.locale, filters: {}, now: o.now, listLimit: o.overdueLimit ?? 0 });
+export async function trainingFigures(db: Db, o: { actor: Pick<Actor, 'role'>; now: number; locale: Locale; overdueLimit?: number }): Promise<TrainingFigures & { overdue: { rows: StatusRow[]; total: number } }> {
+  // The programme shows these figures to auditors too (audit evidence, the evidence pack: issue 14),
+  // so its own permission decides here; the dashboard's query then runs as the system, which holds hr.view.
+  assertCan(o.actor, 'evidence.pack');
+  const board = await getHrDashboard({ db, actor: systemActor, locale: o.locale, filters: {}, now: o.now, listLimit: o.overdueLimit ?? 0 });
   const slugs = board.courses.map((c) => c.slug);
   return {
     asOf: o.now,

@@ -6,6 +6,8 @@ export type PdfSignatureCheck = {
   valid: boolean;
   /** Why the signature is not valid; absent when it is. */
   reason?: string;
+  /** No signature at all, as opposed to one that fails: callers tell the two apart by this, not by the reason's words. */
+  unsigned?: true;
   signerCommonName?: string;
   /** The signature dictionary's /M. */
   signedAt?: Date;
@@ -38,7 +40,7 @@ async function check(bytes: Buffer): Promise<PdfSignatureCheck> {
   const text = bytes.toString('latin1');
   const at = text.lastIndexOf('/ByteRange');
   const range = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text.slice(at, at + 100));
-  if (at < 0 || !range) return { valid: false, reason: 'The PDF is not signed', byteRangeCoversWholeFile: false };
+  if (at < 0 || !range) return { valid: false, unsigned: true, reason: 'The PDF is not signed', byteRangeCoversWholeFile: false };
   const [start, gapStart, gapEnd, tailLength] = range.slice(1).map(Number) as [number, number, number, number];
   const contents = /^<([0-9a-fA-F]*)>$/.exec(text.slice(gapStart, gapEnd));
   if (start !== 0 || gapEnd <= gapStart || !contents || !/\/Contents\s*$/.test(text.slice(Math.max(0, gapStart - 20), gapStart))) {

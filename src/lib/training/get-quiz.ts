@@ -14,7 +14,7 @@ export type PublicQuiz = { course: string; title: string; version: number; passM
 /** The quiz for a person's next attempt, without answers, options shuffled for that attempt. */
 export async function getQuiz(o: GetQuizOptions): Promise<PublicQuiz> {
   const course = getCourse(o.courseSlug, o.locale);
-  if (!course) throw notFound('No such course');
+  if (!course) throw notFound('No such course').as('error.noSuchCourse');
   const [row] = await o.db
     .select({ last: max(attempts.attemptNumber) })
     .from(attempts)

@@ -27,7 +27,7 @@ export function parseAnswers(input: unknown): Answers {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `answers.${issue.path.join('.')}` : 'answers';
-    throw badRequest(`${where}: ${issue.message}`, { field: where });
+    throw badRequest(`${where}: ${issue.message}`, { field: where }).as('error.answersMalformed', { field: where });
   }
   return parsed.data;
 }
@@ -37,16 +37,16 @@ export function checkAnswers(quiz: Quiz, answers: Answers): void {
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
   for (const [questionId, chosen] of Object.entries(answers)) {
     const question = byId.get(questionId);
-    if (!question) throw unprocessable(`Unknown question "${questionId}"`, { questionId });
+    if (!question) throw unprocessable(`Unknown question "${questionId}"`, { questionId }).as('error.unknownQuestion', { questionId });
     const optionIds = new Set(question.options.map((o) => o.id));
     const seen = new Set<string>();
     for (const optionId of chosen) {
-      if (!optionIds.has(optionId)) throw unprocessable(`Question "${questionId}" has no option "${optionId}"`, { questionId, optionId });
-      if (seen.has(optionId)) throw unprocessable(`Option "${optionId}" is chosen twice for question "${questionId}"`, { questionId, optionId });
+      if (!optionIds.has(optionId)) throw unprocessable(`Question "${questionId}" has no option "${optionId}"`, { questionId, optionId }).as('error.unknownOption', { questionId, optionId });
+      if (seen.has(optionId)) throw unprocessable(`Option "${optionId}" is chosen twice for question "${questionId}"`, { questionId, optionId }).as('error.optionTwice', { questionId, optionId });
       seen.add(optionId);
     }
     if (question.type !== 'multiple' && chosen.length > 1) {
-      throw unprocessable(`Question "${questionId}" takes one answer, not ${chosen.length}`, { questionId });
+      throw unprocessable(`Question "${questionId}" takes one answer, not ${chosen.length}`, { questionId }).as('error.oneAnswerOnly', { questionId });
     }
   }
 }

@@ -8,6 +8,7 @@
 //     date goes by with no write at all). That is the only staleness: a few seconds, never a write.
 // Rows changed behind the app's back (SQL by hand, without a log entry) show within the same bound.
 import { sql } from 'drizzle-orm';
+import { assertCan } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { getHrDashboard, type HrDashboard, type HrDashboardOptions } from './hr-dashboard.ts';
 
@@ -27,6 +28,8 @@ async function lastLogSeq(db: Db): Promise<number> {
 
 /** The dashboard, from this process's cache when nothing was written since and it is under DASHBOARD_MAX_AGE_MS old. */
 export async function getCachedHrDashboard(o: HrDashboardOptions): Promise<CachedHrDashboard> {
+  // checked before the cache: a cached board is no less private than a fresh one
+  assertCan(o.actor, 'hr.view');
   const now = o.now ?? Date.now();
   const seq = await lastLogSeq(o.db);
   const cache = caches.get(o.db) ?? new Map<string, Entry>();

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../i18n/index.ts';
 import { listDepartments } from '../auth/departments.ts';
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import { listCourses } from '../content/catalog.ts';
 import type { Db } from '../db/client.ts';
 import { NO_DEPARTMENT, type HrFilters } from './hr-filters.ts';
@@ -8,7 +9,7 @@ import { peoplePageSql, toPeoplePage, type HrPeoplePage } from './hr-people.ts';
 import { statusGroup, type CellCounts } from './hr-status-groups.ts';
 import { statusRowsSql, type StatusRow } from './hr-status-sql.ts';
 
-export type HrDashboardOptions = { db: Db; locale: Locale; filters: HrFilters; now?: number; listLimit?: number };
+export type HrDashboardOptions = { db: Db; actor: Pick<Actor, 'role'>; locale: Locale; filters: HrFilters; now?: number; listLimit?: number };
 
 export type MatrixRow = { departmentId: string; name: string | null; cells: Record<string, CellCounts>; total: CellCounts };
 
@@ -34,6 +35,7 @@ const empty = (): CellCounts => ({ total: 0, completed: 0, due: 0, overdue: 0 })
  * course and status for the matrix, and filtered, ordered and limited for each list.
  */
 export async function getHrDashboard(o: HrDashboardOptions): Promise<HrDashboard> {
+  assertCan(o.actor, 'hr.view');
   const now = o.now ?? Date.now();
   const scope = { departmentId: o.filters.departmentId, course: o.filters.course };
   const limit = o.listLimit ?? 50;

@@ -3,11 +3,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { csvLine, UTF8_BOM } from '../reports/csv.ts';
 import type { Db } from '../db/client.ts';
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import type { HrFilters } from './hr-filters.ts';
 import { exportColumns, exportRow, pageExportRows, pageExportTextRows, type ExportCursor, type ExportTextTuple, type PageExportRowsOptions } from './hr-export-rows.ts';
 
 export type ExportFormat = 'csv' | 'json';
-export type CompletionsStreamOptions = { db: Db; filters: HrFilters; format: ExportFormat; now?: number; pageSize?: number };
+export type CompletionsStreamOptions = { db: Db; actor: Pick<Actor, 'role'>; filters: HrFilters; format: ExportFormat; now?: number; pageSize?: number };
 
 type Page = { text: string; rows: number; last: ExportCursor };
 
@@ -33,6 +34,7 @@ async function jsonPage(page: PageExportRowsOptions, first: boolean): Promise<Pa
 
 /** The export as bytes: CSV (UTF-8 with BOM, formula-guarded cells) or a JSON array, read page by page. */
 export function completionsStream(o: CompletionsStreamOptions): ReadableStream<Uint8Array> {
+  assertCan(o.actor, 'hr.export');
   const now = o.now ?? Date.now(); // one instant for the whole file, so every row is judged alike
   const limit = o.pageSize ?? 1000;
   const encoder = new TextEncoder();

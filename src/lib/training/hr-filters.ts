@@ -20,7 +20,7 @@ export function parseHrFilters(params: URLSearchParams, o: { strict?: boolean } 
   const raw = { department: params.get('department') ?? undefined, course: params.get('course') ?? undefined, status: params.get('status') ?? undefined };
   const parsed = hrFiltersSchema.safeParse(raw);
   if (!parsed.success) {
-    if (o.strict) throw badRequest('Unknown filter value', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    if (o.strict) throw badRequest('Unknown filter value', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).as('error.unknownFilter');
     return parseHrFilters(new URLSearchParams({ department: raw.department ?? '', course: raw.course ?? '' }));
   }
   return { departmentId: parsed.data.department, course: parsed.data.course, status: parsed.data.status };

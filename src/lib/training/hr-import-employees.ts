@@ -1,11 +1,11 @@
 import { importUsers } from '../auth/manage-users.ts';
-import { can, type Role } from '../auth/permissions.ts';
+import { assertCan, mayGrantRole, type Actor } from '../auth/permissions.ts';
 import { validateUserImport, type ImportProblem } from '../auth/user-input.ts';
 import type { Db } from '../db/client.ts';
-import { AppError, forbidden, unprocessable } from '../errors.ts';
+import { AppError, unprocessable } from '../errors.ts';
 import { parseCsv } from '../reports/csv.ts';
 
-export type ImportEmployeesOptions = { db: Db; actor: { id: string; role: Role }; csv: string };
+export type ImportEmployeesOptions = { db: Db; actor: Actor; csv: string };
 export type ImportedAccount = { email: string; name: string; password: string };
 
 /** The line of the row holding an email (emails are unique once validated). */
@@ -21,16 +21,16 @@ function lineOf(rows: string[][], email: string): number {
  * `details.problems` ([{line, message}]); returns the new accounts with their one-time passwords.
  */
 export async function importEmployees(o: ImportEmployeesOptions): Promise<ImportedAccount[]> {
-  if (!can(o.actor.role, 'users.import')) throw forbidden();
+  assertCan(o.actor, 'users.import');
   const rows = parseCsv(o.csv);
   const { users, problems } = validateUserImport(rows);
-  if (o.actor.role !== 'admin') {
-    for (const u of users) if (u.role === 'admin') problems.push({ line: lineOf(rows, u.email), message: 'role: only an administrator may create administrator accounts' });
+  for (const u of users) {
+    if (!mayGrantRole(o.actor, u.role)) problems.push({ line: lineOf(rows, u.email), message: 'role: only an administrator may create administrator accounts' });
   }
-  const fail = (list: ImportProblem[]) => unprocessable('Nothing was imported: fix the lines below and try again', { problems: list.sort((a, b) => a.line - b.line) });
+  const fail = (list: ImportProblem[]) => unprocessable('Nothing was imported: fix the lines below and try again', { problems: list.sort((a, b) => a.line - b.line) }).as('error.importRefused');
   if (problems.length > 0) throw fail(problems);
   try {
-    return await importUsers(o.db, { users, actorId: o.actor.id });
+    return await importUsers(o.db, { users, actor: o.actor });
   } catch (err) {
     const taken = err instanceof AppError && err.status === 409 ? (err.details as { emails?: string[] } | undefined)?.emails : undefined;
     if (!taken) throw err;

@@ -1,9 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import type { HrFilters } from './hr-filters.ts';
 import { statusCondition, statusRowsSql, type StatusRow } from './hr-status-sql.ts';
 
 export type ListHrPeopleOptions = {
+  actor: Pick<Actor, 'role'>;
   db: Db;
   filters: HrFilters;
   now?: number;
@@ -33,6 +35,7 @@ export function toPeoplePage(rows: (StatusRow & { total: number })[]): HrPeopleP
 
 /** People and courses matching the filters, the longest-due first (overdue: oldest first), with the total count. */
 export async function listHrPeople(o: ListHrPeopleOptions): Promise<HrPeoplePage> {
+  assertCan(o.actor, 'hr.view');
   const now = o.now ?? Date.now();
   const limit = Math.min(Math.max(o.limit ?? HR_PAGE_SIZE, 1), 1000);
   const offset = Math.max(o.offset ?? 0, 0);

@@ -29,7 +29,7 @@ export async function issueCertificate(o: IssueCertificateOptions): Promise<Issu
     .innerJoin(attempts, eq(attempts.id, completions.attemptId))
     .where(eq(completions.id, o.completionId));
   // Someone else's certificate answers exactly like a missing one, so ids reveal nothing.
-  if (!row || (row.completion.userId !== o.viewer.id && !can(o.viewer.role, 'certificates.any'))) throw notFound('No such certificate');
+  if (!row || (row.completion.userId !== o.viewer.id && !can(o.viewer.role, 'certificates.any'))) throw notFound('No such certificate').as('error.noSuchCertificate');
   const { completion } = row;
   const fileName = `certificate-${completion.certificateNumber}.pdf`;
 

@@ -10,7 +10,7 @@ export type MarkLessonReadOptions = { db: Db; userId: string; courseSlug: string
 /** Records that a person read a lesson; marking it again keeps the first time. Returns whether it was new. */
 export async function markLessonRead(o: MarkLessonReadOptions): Promise<{ created: boolean }> {
   const course = catalog().courses.get(o.courseSlug)?.en;
-  if (!course?.lessons.some((l) => l.slug === o.lessonSlug)) throw notFound('No such lesson');
+  if (!course?.lessons.some((l) => l.slug === o.lessonSlug)) throw notFound('No such lesson').as('error.noSuchLesson');
   return writeTransaction(o.db, async (tx) => {
     const result = await tx
       .insert(lessonProgress)

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Locale } from '../../i18n/index.ts';
 import { getCourse } from '../content/catalog.ts';
 import type { Db } from '../db/client.ts';
+import { assertCan, type Actor } from '../auth/permissions.ts';
 import { notFound } from '../errors.ts';
 
-export type QuestionStatsOptions = { db: Db; courseSlug: string; locale: Locale };
+export type QuestionStatsOptions = { db: Db; actor: Pick<Actor, 'role'>; courseSlug: string; locale: Locale };
 
 export type QuestionStat = {
   id: string;
@@ -26,8 +27,9 @@ export type QuestionStats = { course: { slug: string; title: string; version: nu
  * answers and results; only the handful of grouped rows reach JavaScript, to be matched to the content.
  */
 export async function questionStats(o: QuestionStatsOptions): Promise<QuestionStats> {
+  assertCan(o.actor, 'hr.view');
   const course = getCourse(o.courseSlug, o.locale);
-  if (!course) throw notFound('No such course');
+  if (!course) throw notFound('No such course').as('error.noSuchCourse');
   const [[total], rights, chosen] = await Promise.all([
     o.db.all<{ n: number }>(sql`SELECT count(*) AS "n" FROM attempts WHERE course_slug = ${course.slug} AND attempt_number = 1`),
     o.db.all<{ questionId: string; answered: number; right: number }>(sql`

@@ -61,7 +61,7 @@ async function currentCompletion(tx: Tx, userId: string, courseSlug: string, ver
 /** Grades and stores an attempt; a pass records one completion per current course version. Bad answers store nothing. */
 export async function submitAttempt(o: SubmitAttemptOptions): Promise<SubmittedAttempt> {
   const course = getCourse(o.courseSlug, o.locale);
-  if (!course) throw notFound('No such course');
+  if (!course) throw notFound('No such course').as('error.noSuchCourse');
   const grade = gradeAttempt(course.quiz, course.meta.passMark, o.answers);
   const version = course.meta.version;
   const now = o.now ?? Date.now();

@@ -16,7 +16,7 @@ export async function updateFromForm(form: FormData, o: { actionId: string; acto
   const base = { actionId: o.actionId, actor: o.actor, dataDir: o.dataDir };
   if (intent === 'assign') {
     const dueAt = parseDueDate(text('dueAt').trim());
-    if (dueAt === null) throw new AppError(422, 'actions.error.dueDate');
+    if (dueAt === null) throw new AppError(422, 'Choose a valid due date').as('actions.error.dueDate');
     const owner = text('owner').trim();
     return { intent, update: { ...base, owner: owner || undefined, dueAt } };
   }
@@ -27,26 +27,20 @@ export async function updateFromForm(form: FormData, o: { actionId: string; acto
   const from = text('from');
   const expectedStatus: ActionStatus | undefined = isActionStatus(from) ? from : undefined;
   if (intent === 'comment') {
-    if (!text('comment').trim() && files.length === 0) throw new AppError(422, 'actions.error.empty');
+    if (!text('comment').trim() && files.length === 0) throw new AppError(422, 'Write a comment or attach a file').as('actions.error.empty');
     return { intent, update: { ...base, comment: text('comment'), files, expectedStatus } };
   }
   const move = MOVES.find((m) => m.name === intent);
-  if (!move) throw badRequest('actions.error.unknownIntent');
+  if (!move) throw badRequest('Unknown request').as('actions.error.unknownIntent');
   return { intent: move.name, update: { ...base, status: move.to, comment: text('comment'), files, expectedStatus } };
 }
 
-/** A refusal in the reader's language where we know it, else the operation's own message. */
+/** A refusal in the reader's language: the error's own key, with the statuses it names translated. */
 export function errorMessage(locale: Locale, err: AppError): string {
-  if (err.message.startsWith('actions.error.')) return t(locale, err.message);
-  const details = err.details as { allowed?: ActionStatus[]; to?: ActionStatus; status?: ActionStatus } | undefined;
+  const details = err.details as { allowed?: ActionStatus[]; status?: ActionStatus } | undefined;
   const names = (list: ActionStatus[]) => list.map((s) => t(locale, `actions.status.${s}`)).join(', ') || t(locale, 'actions.error.nothingAllowed');
-  if (err.status === 422 && details?.to && /comment/i.test(err.message)) return t(locale, details.to === 'resolved' ? 'actions.error.describeFix' : 'actions.error.giveReason');
-  if (err.status === 422 && details?.allowed) return t(locale, 'actions.error.illegal', { allowed: names(details.allowed) });
-  if (err.status === 403) return t(locale, 'actions.error.notAllowed');
-  if (err.status === 409 && details?.status) return t(locale, 'actions.error.changed', { status: t(locale, `actions.status.${details.status}`) });
-  if (err.status === 409 && /verified/i.test(err.message)) return t(locale, 'actions.error.closed');
-  if (err.status === 409) return t(locale, 'actions.error.retry');
+  if (err.key === 'actions.error.illegal') return t(locale, err.key, { allowed: names(details?.allowed ?? []) });
+  if (err.key === 'actions.error.changed' && details?.status) return t(locale, err.key, { status: t(locale, `actions.status.${details.status}`) });
   if (err.status === 413) return t(locale, 'actions.error.tooLarge');
-  if (err.status === 415) return t(locale, 'actions.error.fileType');
   return errorText(locale, err);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createUser, updateUser } from '../../lib/auth/manage-users.ts';
-import { roles } from '../../lib/auth/permissions.ts';
+import { roles, type Actor } from '../../lib/auth/permissions.ts';
 import { newUserSchema } from '../../lib/auth/user-input.ts';
 import type { Db } from '../../lib/db/client.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -15,7 +15,7 @@ export const adminFormSchema = z.discriminatedUnion('op', [
 ]);
 
 /** Validates one submitted admin form and carries it out; throws AppError with a readable message. */
-export async function applyAdminForm(db: Db, actorId: string, form: FormData): Promise<void> {
+export async function applyAdminForm(db: Db, actor: Actor, form: FormData): Promise<void> {
   const parsed = adminFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
@@ -28,12 +28,12 @@ export async function applyAdminForm(db: Db, actorId: string, form: FormData): P
       const detail = `${String(u.error.issues[0]?.path[0])}: ${u.error.issues[0]?.message}`;
       throw new AppError(400, detail).as('error.invalidForm', { detail });
     }
-    await createUser(db, { user: u.data, password: f.password, actorId });
+    await createUser(db, { user: u.data, password: f.password, actor });
     return;
   }
   await updateUser(db, {
     userId: f.userId,
-    actorId,
+    actor,
     role: f.op === 'update' ? f.role : undefined,
     department: f.op === 'update' ? (f.department ?? null) : undefined,
     active: f.op === 'deactivate' ? false : f.op === 'reactivate' ? true : undefined,

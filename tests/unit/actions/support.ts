@@ -1,4 +1,5 @@
 // A real libSQL file with people and a signed audit whose failures became corrective actions.
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { eq } from 'drizzle-orm';
 import { correctiveActions } from '../../../db/schema.ts';
 import { createUser } from '../../../src/lib/auth/manage-users.ts';
@@ -19,7 +20,7 @@ export async function openActionsDb() {
   const person = async (role: Role, name = `Test ${role} ${newId(4)}`): Promise<Person> => {
     const password = `pw-${newId(16)}`;
     const email = `${role}-${newId(8)}@test.example`;
-    const id = await createUser(db, { user: { email, name, role, department: undefined }, password, actorId: null });
+    const id = await createUser(db, { user: { email, name, role, department: undefined }, password, actor: systemActor });
     return { id, role, name, email, password };
   };
   return { db, dataDir: dir, close, person };

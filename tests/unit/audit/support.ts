@@ -1,4 +1,5 @@
 // A real libSQL database in a temp directory, migrated, with users, for the audit operations' tests.
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,7 @@ export async function openTestDb(): Promise<TestDb> {
     person: async (role) => {
       const password = `pw-${newId(16)}`;
       const name = `Test ${role} ${newId(4)}`;
-      const id = await createUser(db, { user: { email: `${role}-${newId(8)}@test.example`, name, role, department: undefined }, password, actorId: null });
+      const id = await createUser(db, { user: { email: `${role}-${newId(8)}@test.example`, name, role, department: undefined }, password, actor: systemActor });
       return { id, role, name, password };
     },
   };

@@ -1,3 +1,4 @@
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, sessions } from '../../../db/schema.ts';
@@ -15,7 +16,7 @@ let close: () => void;
 const password = 'correct horse battery';
 beforeEach(async () => {
   ({ db, close } = await tempDb());
-  await createUser(db, { user: { email: 'amy@example.com', name: 'Amy', role: 'employee', department: 'Tax' }, password, actorId: null });
+  await createUser(db, { user: { email: 'amy@example.com', name: 'Amy', role: 'employee', department: 'Tax' }, password, actor: systemActor });
 });
 afterEach(() => close());
 
@@ -62,9 +63,9 @@ describe('logging in', () => {
 
   it('refuses a deactivated user and ends their sessions at once', async () => {
     await attempt('amy@example.com', password);
-    const admin = await createUser(db, { user: { email: 'root@example.com', name: 'Root', role: 'admin' }, password, actorId: null });
+    const admin = await createUser(db, { user: { email: 'root@example.com', name: 'Root', role: 'admin' }, password, actor: systemActor });
     const [amy] = (await db.select().from(sessions));
-    await updateUser(db, { userId: amy!.userId, actorId: admin, active: false });
+    await updateUser(db, { userId: amy!.userId, actor: systemActor, active: false });
     expect(await db.select().from(sessions).where(eq(sessions.userId, amy!.userId))).toHaveLength(0);
     expect(await attempt('amy@example.com', password)).toBe(401);
   });
@@ -73,7 +74,7 @@ describe('logging in', () => {
 describe('importing users', () => {
   it('imports nothing when one email already has an account', async () => {
     const before = await db.select().from(auditLog);
-    await expect(importUsers(db, { users: [{ email: 'new@example.com', name: 'New', role: 'employee' }, { email: 'amy@example.com', name: 'Dup', role: 'employee' }], actorId: null })).rejects.toMatchObject({ status: 409 });
+    await expect(importUsers(db, { users: [{ email: 'new@example.com', name: 'New', role: 'employee' }, { email: 'amy@example.com', name: 'Dup', role: 'employee' }], actor: systemActor })).rejects.toMatchObject({ status: 409 });
     expect(await db.select().from(auditLog)).toHaveLength(before.length);
   });
 });

@@ -1,48 +1,104 @@
+// The permission table against DESIGN.md's role table, written out here by hand: if a row of
+// src/lib/auth/permissions.ts changes, this (and the HTTP access matrix) fails.
 import { describe, expect, it } from 'vitest';
-import { accessFor, can, decideAccess, permissions, roles } from '../../../src/lib/auth/permissions.ts';
+import { accessFor, can, decideAccess, permissions, roles, type Permission, type Role } from '../../../src/lib/auth/permissions.ts';
+import { navigationFor } from '../../../src/lib/navigation.ts';
+
+const everyone: Role[] = ['employee', 'hr', 'auditor', 'admin'];
+// DESIGN "People and what they can do": who holds each power
+const expected: Record<string, Role[]> = {
+  'training.take': everyone,
+  'actions.own': everyone,
+  'hr.view': ['hr', 'admin'],
+  'hr.assign': ['hr', 'admin'],
+  'hr.export': ['hr', 'admin'],
+  'users.import': ['hr', 'admin'],
+  'certificates.any': ['hr', 'admin'],
+  'audits.conduct': ['auditor', 'admin'],
+  'audits.editAny': ['admin'],
+  'actions.manage': ['auditor', 'admin'],
+  'actions.verify': ['auditor', 'admin'],
+  // issue 14: sites and schedules are run by auditors; the evidence pack is for hr, auditors and admins
+  'programme.manage': ['auditor', 'admin'],
+  'evidence.pack': ['hr', 'auditor', 'admin'],
+  'admin.users': ['admin'],
+  'users.grantAdmin': ['admin'],
+  'admin.log': ['admin'],
+  'admin.signing': ['admin'],
+};
 
 describe('the permission table', () => {
-  it('gives hr and admin, and nobody else, the HR powers', () => {
-    expect(roles.filter((r) => can(r, 'hr.assign'))).toEqual(['hr', 'admin']);
-    expect(roles.filter((r) => can(r, 'hr.export'))).toEqual(['hr', 'admin']);
+  it('knows exactly the roles of DESIGN', () => {
+    expect([...roles].sort()).toEqual([...everyone].sort());
   });
-  it('lets only auditors and admins conduct audits and verify actions', () => {
-    expect(roles.filter((r) => can(r, 'audits.conduct'))).toEqual(['auditor', 'admin']);
-    expect(roles.filter((r) => can(r, 'actions.verify'))).toEqual(['auditor', 'admin']);
+
+  it('has exactly the permissions written out here', () => {
+    expect(Object.keys(permissions).sort()).toEqual(Object.keys(expected).sort());
   });
-  it('keeps user management and the audit log to admins', () => {
-    expect(roles.filter((r) => can(r, 'admin.users'))).toEqual(['admin']);
-    expect(roles.filter((r) => can(r, 'admin.log'))).toEqual(['admin']);
-  });
-  it('lets every role take training', () => {
-    expect(roles.every((r) => can(r, 'training.take'))).toBe(true);
-  });
-  it('gives admin every permission', () => {
-    for (const p of Object.keys(permissions) as (keyof typeof permissions)[]) expect(can('admin', p)).toBe(true);
-  });
+
+  for (const [permission, holders] of Object.entries(expected)) {
+    it(`gives ${permission} to ${holders.join(', ')} and nobody else`, () => {
+      for (const role of everyone) expect(can(role, permission as Permission), `${role} ${permission}`).toBe(holders.includes(role));
+    });
+  }
 });
 
 describe('route access', () => {
-  it('leaves only login, verification and static assets public', () => {
-    expect(accessFor('/login')).toBe('public');
-    expect(accessFor('/verify')).toBe('public');
-    expect(accessFor('/api/reports/verify')).toBe('public');
-    expect(accessFor('/api/auth/login')).toBe('public');
-    expect(accessFor('/_astro/x.css')).toBe('public');
-    expect(accessFor('/training')).toBe('user');
-    expect(accessFor('/api/courses')).toBe('user');
-    expect(accessFor('/something-new')).toBe('user');
+  // path → who gets in (null: nobody signed in)
+  const table: [string, (Role | null)[]][] = [
+    ['/login', [null, ...everyone]],
+    ['/verify', [null, ...everyone]],
+    ['/api/reports/verify', [null, ...everyone]],
+    ['/api/auth/login', [null, ...everyone]],
+    ['/_astro/x.css', [null, ...everyone]],
+    ['/', [null, ...everyone]],
+    ['/training', everyone],
+    ['/training/confidentiality/01-why', everyone],
+    ['/api/courses', everyone],
+    ['/actions', everyone],
+    ['/actions/new', ['auditor', 'admin']],
+    ['/hr', ['hr', 'admin']],
+    ['/hr/people/abc', ['hr', 'admin']],
+    ['/api/hr/completions.csv', ['hr', 'admin']],
+    ['/audits', ['auditor', 'admin']],
+    ['/audits/abc', ['auditor', 'admin']],
+    ['/api/checklists', ['auditor', 'admin']],
+    ['/audits/schedules', ['auditor', 'admin']],
+    ['/audits/sites', ['auditor', 'admin']],
+    ['/audits/trends', ['auditor', 'admin']],
+    ['/api/audit-schedules', ['auditor', 'admin']],
+    ['/api/audit-schedules/abc', ['auditor', 'admin']],
+    ['/api/sites', ['auditor', 'admin']],
+    ['/api/evidence-pack.pdf', ['hr', 'auditor', 'admin']],
+    ['/api/audits/x/sign', ['auditor', 'admin']],
+    ['/admin', ['admin']],
+    ['/admin/users', ['admin']],
+    ['/something-new', everyone],
+    ['/hrx', everyone],
+    ['/administrator', everyone],
+  ];
+  for (const [path, allowed] of table) {
+    it(`lets ${allowed.map((r) => r ?? 'anyone').join(', ')} into ${path}, and the same with a trailing slash`, () => {
+      for (const who of [null, ...everyone] as (Role | null)[]) {
+        const want = allowed.includes(who) ? 'allow' : who === null ? 'login' : 'forbidden';
+        expect(decideAccess(path, who), `${who} ${path}`).toBe(want);
+        if (path !== '/') expect(decideAccess(`${path}/`, who), `${who} ${path}/`).toBe(want);
+      }
+    });
+  }
+
+  it('keeps the public routes to those DESIGN names', () => {
+    expect(accessFor('/api/auth/logout')).toBe('user');
+    expect(accessFor('/api/me/completions')).toBe('user');
   });
-  it('sends the logged-out to the login page and refuses roles without the permission', () => {
-    expect(decideAccess('/hr', null)).toBe('login');
-    expect(decideAccess('/hr', 'employee')).toBe('forbidden');
-    expect(decideAccess('/hr', 'hr')).toBe('allow');
-    expect(decideAccess('/api/audits/x/sign', 'hr')).toBe('forbidden');
-    expect(decideAccess('/admin', 'auditor')).toBe('forbidden');
-    expect(decideAccess('/admin/users', 'admin')).toBe('allow');
-  });
-  it('does not let a prefix trick match another area', () => {
-    expect(accessFor('/hrx')).toBe('user');
-    expect(accessFor('/administrator')).toBe('user');
+});
+
+describe('navigation', () => {
+  it('shows each role the areas DESIGN gives it, and no more', () => {
+    const paths = (role: Role) => navigationFor(role).map((i) => i.path);
+    expect(paths('employee')).toEqual(['/', '/training', '/actions']);
+    expect(paths('hr')).toEqual(['/', '/training', '/hr', '/actions']);
+    expect(paths('auditor')).toEqual(['/', '/training', '/audits', '/actions']);
+    expect(paths('admin')).toEqual(['/', '/training', '/hr', '/audits', '/actions', '/admin']);
   });
 });

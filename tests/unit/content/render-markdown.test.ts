@@ -19,3 +19,21 @@ describe('rendering lesson markdown', () => {
     expect(html).toContain('href="https://example.com"');
   });
 });
+
+describe('link and image addresses in lessons', () => {
+  const hrefOf = (md: string) => /(?:href|src)="([^"]*)"/.exec(renderMarkdown(md))?.[1];
+  // an allow-list: http, https, mailto and relative addresses pass, everything else becomes '#'
+  const kept = ['https://www.cac.gov.cn/', 'http://example.com/a?b=c', 'mailto:dpo@example.com', '/training/confidentiality', 'lesson-2', '#top', '?tab=2'];
+  const dropped = ['javascript:alert(1)', 'javascript&colon;alert(1)', 'JaVaScRiPt:alert(1)', '&#106;avascript:alert(1)', '&#x6A;avascript:alert(1)', 'java&Tab;script:alert(1)', 'vbscript:msgbox(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'file:///etc/passwd', 'ftp://example.com/x', 'tel:+8610123', '//evil.example/x'];
+  for (const url of kept) {
+    it(`keeps ${url}`, () => {
+      expect(hrefOf(`[a](${url})`)).toBe(url.replace(/&/g, '&amp;'));
+    });
+  }
+  for (const url of dropped) {
+    it(`drops ${url}`, () => {
+      expect(hrefOf(`[a](${url})`)).toBe('#');
+      expect(hrefOf(`![i](${url})`)).toBe('#');
+    });
+  }
+});

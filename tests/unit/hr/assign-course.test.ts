@@ -1,3 +1,4 @@
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignmentRules, assignments, auditLog } from '../../../db/schema.ts';
@@ -70,9 +71,9 @@ describe('assigning a course', () => {
 
   it('gives a department assignment to someone who joins or moves into the department later', async () => {
     await assign({ department: 'Tax Services' });
-    const joiner = await createUser(t.db, { user: { email: 'new@x.example', name: 'New Joiner', role: 'employee', department: 'Tax Services' }, password: 'a long enough password', actorId: null });
+    const joiner = await createUser(t.db, { user: { email: 'new@x.example', name: 'New Joiner', role: 'employee', department: 'Tax Services' }, password: 'a long enough password', actor: systemActor });
     const mover = await addPerson(t.db, { departmentId: null, email: 'mover@x.example' });
-    await updateUser(t.db, { userId: mover, actorId: hr.id, department: 'Tax Services' });
+    await updateUser(t.db, { userId: mover, actor: systemActor, department: 'Tax Services' });
     const got = await t.db.select().from(assignments).where(and(eq(assignments.courseSlug, course), sql`${assignments.userId} IN (${joiner}, ${mover})`));
     expect(got).toHaveLength(2);
     // the rule's due date, or 30 days from joining when that is later (here they are the same day)
@@ -82,7 +83,7 @@ describe('assigning a course', () => {
   it('gives someone who joins after the due date 30 days rather than making them overdue on day one', async () => {
     await assign({ department: 'Tax Services', dueAt: now + 2 * DAY });
     await t.db.update(assignmentRules).set({ dueAt: now - 5 * DAY });
-    const joiner = await createUser(t.db, { user: { email: 'late@x.example', name: 'Late Joiner', role: 'employee', department: 'Tax Services' }, password: 'a long enough password', actorId: null });
+    const joiner = await createUser(t.db, { user: { email: 'late@x.example', name: 'Late Joiner', role: 'employee', department: 'Tax Services' }, password: 'a long enough password', actor: systemActor });
     const [row] = await t.db.select().from(assignments).where(eq(assignments.userId, joiner));
     expect(row!.dueAt).toBeGreaterThanOrEqual(now + 30 * DAY - 60_000);
   });

@@ -1,3 +1,4 @@
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completions } from '../../../db/schema.ts';
@@ -29,13 +30,13 @@ describe('recertification', () => {
     const completedAt = now - 380 * DAY;
     const expiresAt = addMonths(completedAt, 12);
     await addAttempt(t.db, { userId: id, course: 'confidentiality', number: 1, at: completedAt, completion: { expiresAt } });
-    const before = await getPersonTranscript({ db: t.db, userId: id, now });
+    const before = await getPersonTranscript({ db: t.db, actor: systemActor, userId: id, now });
     expect(before.assignments[0]).toMatchObject({ status: 'expired', dueAt: expiresAt + RECERTIFICATION_GRACE_MS, completedAt });
-    const later = await getPersonTranscript({ db: t.db, userId: id, now: expiresAt + RECERTIFICATION_GRACE_MS + 1 });
+    const later = await getPersonTranscript({ db: t.db, actor: systemActor, userId: id, now: expiresAt + RECERTIFICATION_GRACE_MS + 1 });
     expect(later.assignments[0]!.status).toBe('overdue');
 
     await addAttempt(t.db, { userId: id, course: 'confidentiality', number: 2, at: now, completion: { expiresAt: addMonths(now, 12) } });
-    const renewed = await getPersonTranscript({ db: t.db, userId: id, now });
+    const renewed = await getPersonTranscript({ db: t.db, actor: systemActor, userId: id, now });
     expect(renewed.assignments[0]).toMatchObject({ status: 'completed', completedAt: now });
     expect(renewed.completions.map((c) => c.completedAt)).toEqual([now, completedAt]);
     expect(renewed.attempts).toHaveLength(2);
@@ -46,7 +47,7 @@ describe('recertification', () => {
     await addAssignment(t.db, id, 'confidentiality', now + 10 * DAY);
     const { completionId } = await addAttempt(t.db, { userId: id, course: 'confidentiality', number: 1, at: now - DAY, completion: { expiresAt: now + 300 * DAY } });
     await t.db.update(completions).set({ courseVersion: 0 }).where(eq(completions.id, completionId!));
-    const page = await listHrPeople({ db: t.db, filters: { status: 'completed' }, now });
+    const page = await listHrPeople({ db: t.db, actor: systemActor, filters: { status: 'completed' }, now });
     expect(page.rows.map((r) => r.userId)).toEqual([id]);
   });
 });
@@ -63,7 +64,7 @@ describe('question statistics', () => {
     for (const [i, p] of people.entries()) await addAttempt(t.db, { userId: p, course: 'confidentiality', number: 1, at: now, answers: first[i]!.a, results: first[i]!.r });
     // a second attempt is not a first attempt: it must not move the figures
     await addAttempt(t.db, { userId: people[1]!, course: 'confidentiality', number: 2, at: now, answers: { 'q-former-clients': ['true'] }, results: { 'q-former-clients': false } });
-    const stats = await questionStats({ db: t.db, courseSlug: 'confidentiality', locale: 'en' });
+    const stats = await questionStats({ db: t.db, actor: systemActor, courseSlug: 'confidentiality', locale: 'en' });
     expect(stats.firstAttempts).toBe(4);
     const byId = new Map(stats.questions.map((q) => [q.id, q]));
     expect(byId.get('q-former-clients')).toMatchObject({ firstAttempts: 4, right: 3, rightPercent: 75, mostChosenWrong: { optionId: 'true', count: 1 } });
@@ -80,7 +81,7 @@ describe('the completions export', () => {
     const c = await addPerson(t.db, { email: 'c@x.example', name: 'Unassigned Person' });
     for (const id of [a, b]) for (const course of ['confidentiality', 'emergency-response']) await addAssignment(t.db, id, course, now + DAY);
     await addAttempt(t.db, { userId: a, course: 'confidentiality', number: 1, at: now - DAY, score: 92, completion: { expiresAt: now + 300 * DAY } });
-    const text = await readAll(completionsStream({ db: t.db, filters: {}, format: 'csv', now, pageSize: 1 }));
+    const text = await readAll(completionsStream({ db: t.db, actor: systemActor, filters: {}, format: 'csv', now, pageSize: 1 }));
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     const rows = parseCsv(text);
     expect(rows[0]).toEqual(['email', 'name', 'department', 'course', 'status', 'dueAt', 'completedAt', 'score', 'expiresAt']);
@@ -93,7 +94,7 @@ describe('the completions export', () => {
   it('writes CSV times as ISO 8601 UTC to the second, cutting the milliseconds rather than rounding them', async () => {
     const a = await addPerson(t.db, { email: 'ms@x.example' });
     await addAssignment(t.db, a, 'confidentiality', Date.UTC(2027, 0, 31, 23, 59, 59, 999));
-    const rows = parseCsv(await readAll(completionsStream({ db: t.db, filters: {}, format: 'csv', now })));
+    const rows = parseCsv(await readAll(completionsStream({ db: t.db, actor: systemActor, filters: {}, format: 'csv', now })));
     expect(rows.find((r) => r[0] === 'ms@x.example')?.[5]).toBe('2027-01-31T23:59:59Z');
   });
 
@@ -101,11 +102,11 @@ describe('the completions export', () => {
     const a = await addPerson(t.db, { email: 'a@x.example' });
     await addAssignment(t.db, a, 'confidentiality', now - DAY);
     await addAssignment(t.db, a, 'emergency-response', now + DAY);
-    const all = JSON.parse(await readAll(completionsStream({ db: t.db, filters: {}, format: 'json', now, pageSize: 1 })));
+    const all = JSON.parse(await readAll(completionsStream({ db: t.db, actor: systemActor, filters: {}, format: 'json', now, pageSize: 1 })));
     expect(all.map((r: { course: string; status: string }) => `${r.course}:${r.status}`)).toEqual(['confidentiality:overdue', 'emergency-response:assigned']);
     expect(Object.keys(all[0])).toEqual(['email', 'name', 'department', 'course', 'status', 'dueAt', 'completedAt', 'score', 'expiresAt']);
-    const late = JSON.parse(await readAll(completionsStream({ db: t.db, filters: { status: 'overdue' }, format: 'json', now })));
+    const late = JSON.parse(await readAll(completionsStream({ db: t.db, actor: systemActor, filters: { status: 'overdue' }, format: 'json', now })));
     expect(late).toHaveLength(1);
-    expect(JSON.parse(await readAll(completionsStream({ db: t.db, filters: { course: 'nothing' }, format: 'json', now })))).toEqual([]);
+    expect(JSON.parse(await readAll(completionsStream({ db: t.db, actor: systemActor, filters: { course: 'nothing' }, format: 'json', now })))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // The dashboard's SQL status must say exactly what the training area's pure courseStatus() says.
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +74,7 @@ describe('the status computed in SQL', () => {
   });
 
   it('counts each department and course cell of the matrix as the pure statuses group them', async () => {
-    const board = await getHrDashboard({ db: t.db, locale: 'en', filters: {}, now });
+    const board = await getHrDashboard({ db: t.db, actor: systemActor, locale: 'en', filters: {}, now });
     const want = new Map<string, { total: number; completed: number; due: number; overdue: number }>();
     for (const e of expected) {
       const k = `${e.departmentId ?? 'none'}/${e.course}`;
@@ -89,7 +90,7 @@ describe('the status computed in SQL', () => {
   });
 
   it('lists overdue people oldest first and due-soon people within 14 days', async () => {
-    const board = await getHrDashboard({ db: t.db, locale: 'en', filters: {}, now, listLimit: 1000 });
+    const board = await getHrDashboard({ db: t.db, actor: systemActor, locale: 'en', filters: {}, now, listLimit: 1000 });
     const dues = board.overdue.rows.map((r) => r.dueAt);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
     expect(board.overdue.rows.every((r) => r.status === 'overdue' && r.dueAt < now)).toBe(true);

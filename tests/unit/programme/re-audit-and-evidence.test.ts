@@ -102,11 +102,11 @@ describe('training evidence frozen at signing', () => {
 
     const { id } = await startAudit(t.db, { checklist: 'client-data-handling', title: 'Client data', locale: 'en', actor: auditor });
     const checklist = getChecklist('client-data-handling', 'en')!;
-    const live = await liveTrainingEvidence(t.db, { checklist, now, locale: 'en' });
+    const live = await liveTrainingEvidence(t.db, { actor: auditor, checklist, now, locale: 'en' });
     expect(live!.items).toEqual(['s02-05', 's09-01', 's09-02', 's09-03', 's09-04', 's09-05', 's09-06']);
     const taxRow = live!.departments.find((d) => d.name === 'Tax')!;
     expect(taxRow.cells.confidentiality).toEqual({ total: 4, completed: 1, overdue: 1 });
-    expect(await liveTrainingEvidence(t.db, { checklist: getChecklist('records-destruction', 'en')!, now, locale: 'en' })).toBeNull();
+    expect(await liveTrainingEvidence(t.db, { actor: auditor, checklist: getChecklist('records-destruction', 'en')!, now, locale: 'en' })).toBeNull();
 
     await fillAndSign(id, () => 'pass');
     const frozen = await frozenTrainingEvidence(t.db, id);
@@ -115,7 +115,7 @@ describe('training evidence frozen at signing', () => {
     // training moves on: two more complete; the live figures change, the frozen ones do not
     await addAttempt(t.db, { userId: people[1]!, course: 'confidentiality', number: 1, at: now, completion: { expiresAt: now + 300 * DAY } });
     await addAttempt(t.db, { userId: people[2]!, course: 'confidentiality', number: 1, at: now, completion: { expiresAt: now + 300 * DAY } });
-    const later = await liveTrainingEvidence(t.db, { checklist, now: Date.now(), locale: 'en' });
+    const later = await liveTrainingEvidence(t.db, { actor: auditor, checklist, now: Date.now(), locale: 'en' });
     expect(later!.departments.find((d) => d.name === 'Tax')!.cells.confidentiality).toEqual({ total: 4, completed: 3, overdue: 0 });
     expect((await frozenTrainingEvidence(t.db, id))!.departments.find((d) => d.name === 'Tax')!.cells.confidentiality).toEqual({ total: 4, completed: 1, overdue: 1 });
     expect(await t.db.select({ n: assignments.id }).from(assignments).then((r) => r.length)).toBeGreaterThanOrEqual(4);

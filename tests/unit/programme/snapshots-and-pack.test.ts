@@ -131,7 +131,7 @@ describe('the evidence pack', () => {
     ]);
     const today = await collectEvidencePack(t.db, { actor: hr, from: '2026-03-01', to: '2026-04-10', now: NOW, locale: 'en' });
     expect(today.trainingSource).toBe('live');
-    const board = await getHrDashboard({ db: t.db, locale: 'en', filters: {}, now: NOW });
+    const board = await getHrDashboard({ db: t.db, actor: hr, locale: 'en', filters: {}, now: NOW });
     expect(today.training.totals.total).toEqual({ total: board.totals.total.total, completed: board.totals.total.completed, overdue: board.totals.total.overdue });
     expect(today.overdue.total).toBe(board.overdue.total);
     expect(today.overdue.rows.map((r) => r.email)).toEqual(['late@test.example']);

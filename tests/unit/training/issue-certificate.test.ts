@@ -1,3 +1,4 @@
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, signedDocuments } from '../../../db/schema.ts';
@@ -16,7 +17,7 @@ let dir: string;
 let close: () => void;
 let owner: string;
 let completionId: string;
-const person = (email: string, name: string, role: Role) => createUser(db, { user: { email, name, role, department: undefined }, password: 'a long enough password', actorId: null });
+const person = (email: string, name: string, role: Role) => createUser(db, { user: { email, name, role, department: undefined }, password: 'a long enough password', actor: systemActor });
 
 beforeAll(async () => {
   ({ db, dir, close } = await tempDb());

@@ -1,3 +1,4 @@
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments } from '../../../db/schema.ts';
 import { createUser } from '../../../src/lib/auth/manage-users.ts';
@@ -17,7 +18,7 @@ let close: () => void;
 let user: { id: string; role: 'employee' };
 beforeEach(async () => {
   ({ db, close } = await tempDb());
-  user = { id: await createUser(db, { user: { email: 'bo@example.com', name: 'Bo', role: 'employee', department: undefined }, password: 'a long enough password', actorId: null }), role: 'employee' };
+  user = { id: await createUser(db, { user: { email: 'bo@example.com', name: 'Bo', role: 'employee', department: undefined }, password: 'a long enough password', actor: systemActor }), role: 'employee' };
 });
 afterEach(() => close());
 
@@ -34,7 +35,7 @@ describe('my courses', () => {
     const courses = await bySlug(now);
     expect([...courses.keys()].sort()).toEqual(['confidentiality', 'emergency-response', 'retention-and-destruction']);
     expect(courses.get('confidentiality')).toMatchObject({ status: 'overdue', dueAt: now - DAY, lessonsRead: 0, assigned: true });
-    expect(courses.get('retention-and-destruction')).toMatchObject({ status: 'in_progress', dueAt: now + 5 * DAY, lessonsRead: 1, lessonsTotal: 5, readLessons: ['secure-destruction'] });
+    expect(courses.get('retention-and-destruction')).toMatchObject({ status: 'in_progress', dueAt: now + 5 * DAY, lessonsRead: 1, lessonsTotal: 6, readLessons: ['secure-destruction'] });
     const done = courses.get('emergency-response')!;
     expect(done).toMatchObject({ status: 'completed', assigned: false, attempts: 1, bestScore: 100 });
     expect(done.completionId).toBeTruthy();
@@ -79,8 +80,8 @@ describe('my completions', () => {
     await submitAttempt({ db, userId: user.id, courseSlug: 'emergency-response', locale: 'en', answers: answersFor('emergency-response'), now: 2000 });
     const list = await listMyCompletions({ db, userId: user.id });
     expect(list.map((c) => [c.course, c.version, c.completedAt, c.score])).toEqual([
-      ['emergency-response', 1, 2000, 100],
-      ['confidentiality', 1, 1000, 100],
+      ['emergency-response', 2, 2000, 100],
+      ['confidentiality', 2, 1000, 100],
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { systemActor } from '../../../src/lib/auth/permissions.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments, attempts, auditLog, completions } from '../../../db/schema.ts';
@@ -18,7 +19,7 @@ let close: () => void;
 let userId: string;
 beforeEach(async () => {
   ({ db, close } = await tempDb());
-  userId = await createUser(db, { user: { email: 'amy@example.com', name: 'Amy', role: 'employee', department: undefined }, password: 'a long enough password', actorId: null });
+  userId = await createUser(db, { user: { email: 'amy@example.com', name: 'Amy', role: 'employee', department: undefined }, password: 'a long enough password', actor: systemActor });
 });
 afterEach(() => close());
 

@@ -3,4 +3,4 @@ import { handle } from '../../../lib/http.ts';
 import { exportResponse } from './_export.ts';
 
 // GET /api/hr/completions: one row per active person and assigned course, as a streamed JSON array.
-export const GET: APIRoute = handle((ctx) => exportResponse(ctx.url, 'json'));
+export const GET: APIRoute = handle((ctx) => exportResponse(ctx.url, ctx.locals.user!, 'json'));
