@@ -1,7 +1,10 @@
 // Re-audits (scope, links, closing the loop) and training evidence frozen at signing, against a real libSQL file.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionEvents, assignments, audits, correctiveActions } from '../../../db/schema.ts';
+import { actionEvents, assignments, audits, correctiveActions, signedDocuments } from '../../../db/schema.ts';
 import { getAudit } from '../../../src/lib/audit/get-audit.ts';
 import { issueFollowUpReport } from '../../../src/lib/audit/issue-follow-up-report.ts';
 import { recordResponse } from '../../../src/lib/audit/record-response.ts';
@@ -119,5 +122,13 @@ describe('training evidence frozen at signing', () => {
     expect(later!.departments.find((d) => d.name === 'Tax')!.cells.confidentiality).toEqual({ total: 4, completed: 3, overdue: 0 });
     expect((await frozenTrainingEvidence(t.db, id))!.departments.find((d) => d.name === 'Tax')!.cells.confidentiality).toEqual({ total: 4, completed: 1, overdue: 1 });
     expect(await t.db.select({ n: assignments.id }).from(assignments).then((r) => r.length)).toBeGreaterThanOrEqual(4);
+    // and the signed report prints the frozen figures: Tax, confidentiality: 1 of 4 done (25%), 1 overdue (25%)
+    const [doc] = await t.db.select({ bytes: signedDocuments.bytes }).from(signedDocuments).innerJoin(audits, eq(audits.reportId, signedDocuments.id)).where(eq(audits.id, id));
+    const file = path.join(t.dataDir, 'report.pdf');
+    fs.writeFileSync(file, doc!.bytes);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Training evidence');
+    expect(text).toMatch(/Tax\s+25% · 25% overdue\s/);
+    expect(text).toMatch(/All departments\s+25% · 25% overdue\s/);
   });
 });
