@@ -145,6 +145,22 @@ describe('the evidence pack and trends over HTTP', { timeout: 120_000 }, () => {
     expect((await hr.fetch(`/api/evidence-pack.pdf?from=${to}&to=${from}`)).status).toBe(422);
   });
 
+  it('shows the live training figures on a client-data-handling draft, per department and course', async () => {
+    const hrUser = await server.user('hr');
+    const hrClient = await server.login(hrUser);
+    for (const name of ['Ana', 'Ben']) await server.user('employee', { name, department: 'Evidence dept' });
+    const assigned = await hrClient.fetch('/api/hr/assignments', { method: 'POST', json: { course: 'confidentiality', department: 'Evidence dept', dueAt: day(Date.now() + 20 * DAY) } });
+    expect(assigned.status).toBe(201);
+    expect(await assigned.json()).toMatchObject({ assigned: 2 });
+    const { id } = (await (await auditor.fetch('/api/audits', { method: 'POST', json: { checklist: 'client-data-handling', title: 'Client data' } })).json()) as { id: string };
+    const page = await (await auditor.fetch(`/audits/${id}`)).text();
+    expect(page).toContain('data-testid="training-evidence" data-frozen="false"');
+    // both due in 20 days and not done: 0% done, 0% overdue, of 2
+    expect(page).toMatch(/Evidence dept<\/th><td>0% done · 0% overdue \(2\)/);
+    const other = (await (await auditor.fetch('/api/audits', { method: 'POST', json: { checklist: 'records-destruction', title: 'No training items' } })).json()) as { id: string };
+    expect(await (await auditor.fetch(`/audits/${other.id}`)).text()).not.toContain('data-testid="training-evidence"');
+  });
+
   it('draws trends as SVG with no script, with a table of the same numbers, in both languages', async () => {
     const page = await (await auditor.fetch('/audits/trends')).text();
     expect(page).toContain('data-testid="trend-completion"');

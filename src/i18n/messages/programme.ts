@@ -73,6 +73,7 @@ export const programme = {
     'programme.evidence.frozenTitle': 'Training evidence (frozen at signing)',
     'programme.evidence.frozenIntro': 'For items {items}: the training figures at {date}, when the audit was signed. They do not change.',
     'programme.evidence.cell': '{done}% done · {overdue}% overdue ({n})',
+    'programme.evidence.itemLine': 'Training evidence, live: {done}% of {n} assigned courses done, {overdue}% overdue. Per course and department in the table above the checklist; frozen into the report when you sign.',
 
     'programme.trend.title': 'Trends',
     'programme.trend.scoresTitle': 'Audit score by site and checklist',
@@ -233,6 +234,7 @@ export const programme = {
     'programme.evidence.frozenTitle': '培训证据（签署时固定）',
     'programme.evidence.frozenIntro': '适用于项目 {items}：审计签署时（{date}）的培训数据，不会再改变。',
     'programme.evidence.cell': '完成 {done}% · 逾期 {overdue}%（{n}）',
+    'programme.evidence.itemLine': '培训证据（实时）：已分配的 {n} 门次课程中完成 {done}%，逾期 {overdue}%。按课程和部门的数据见检查表上方的表格；签署时固定到报告中。',
 
     'programme.trend.title': '趋势',
     'programme.trend.scoresTitle': '各场所和检查表的审计得分',

@@ -8,6 +8,7 @@ import type { AuditDetail } from '../audit/get-audit.ts';
 import { findAudit } from '../audit/load-audit.ts';
 import type { Db } from '../db/client.ts';
 import { frozenTrainingEvidence, liveTrainingEvidence, type TrainingEvidence } from './training-evidence.ts';
+import { rate } from './training-figures.ts';
 
 export type AuditProgramme = {
   training: { evidence: TrainingEvidence; frozen: boolean } | null;
@@ -30,4 +31,14 @@ export async function getAuditProgramme(db: Db, o: { detail: AuditDetail; actor:
   ]);
   const hasFindings = Object.values(o.detail.responses).some((r) => r.result === 'fail' || r.result === 'partial');
   return { training, follows, reAudits, canReAudit: audit.status === 'signed' && hasFindings && !reAudits.some((r) => r.status === 'draft') };
+}
+
+/** The checklist's sections with a line of the live training figures on each training item, for the checklist island. */
+export function withTrainingFigures<S extends { items: Array<{ id: string }> }>(sections: S[], programme: AuditProgramme, t: (key: string, params?: Record<string, string | number>) => string): S[] {
+  const e = programme.training?.evidence;
+  if (!e) return sections;
+  const items = new Set(e.items);
+  const all = e.totals.total;
+  const line = t('programme.evidence.itemLine', { done: rate(all.completed, all.total), overdue: rate(all.overdue, all.total), n: all.total });
+  return sections.map((s) => ({ ...s, items: s.items.map((i) => (items.has(i.id) ? { ...i, training: line } : i)) }));
 }

@@ -32,9 +32,10 @@ const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
 
 /** An SVG line chart of percentages (0–100) over time, with axes, gridlines and a legend. */
 export function renderTrendSvg(o: TrendChartOptions): string {
-  const width = o.width ?? 640;
-  const legendRows = Math.ceil(o.series.length / 2);
-  const height = (o.height ?? 240) + legendRows * 18;
+  // about a phone's width in CSS pixels, so 11-unit text reads at 11 px there; a legend line per series
+  const width = o.width ?? 400;
+  const legendRows = o.series.length;
+  const height = (o.height ?? 220) + legendRows * 18;
   const pad = { left: 44, right: 16, top: 14, bottom: 30 + legendRows * 18 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
@@ -66,8 +67,8 @@ export function renderTrendSvg(o: TrendChartOptions): string {
       out.push(`<path d="${d}" fill="none" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
     }
     for (const p of points) out.push(marker(i, px(p.x), py(p.y), colour, `${s.label}: ${o.xTick(p.x)}, ${yTick(Math.round(p.y))}`));
-    const lx = pad.left + (i % 2) * (plotW / 2);
-    const ly = pad.top + plotH + 36 + Math.floor(i / 2) * 18;
+    const lx = pad.left;
+    const ly = pad.top + plotH + 36 + i * 18;
     out.push(`<line x1="${lx}" x2="${lx + 22}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
     out.push(marker(i, lx + 11, ly - 4, colour, null));
     out.push(`<text x="${lx + 28}" y="${ly}" font-size="11" fill="#1d2733">${escapeXml(s.label)}</text>`);

@@ -12,6 +12,8 @@ import { signAudit } from '../../../src/lib/audit/sign-audit.ts';
 import { startAudit } from '../../../src/lib/audit/start-audit.ts';
 import { getChecklist } from '../../../src/lib/content/catalog.ts';
 import { startReAudit } from '../../../src/lib/programme/start-re-audit.ts';
+import { withTrainingFigures } from '../../../src/lib/programme/get-audit-programme.ts';
+import { t as translate } from '../../../src/i18n/index.ts';
 import { frozenTrainingEvidence, liveTrainingEvidence } from '../../../src/lib/programme/training-evidence.ts';
 import { openTestDb, type TestDb } from '../audit/support.ts';
 import { addAssignment, addAttempt, addDepartment, addPerson, DAY } from '../hr/fixtures.ts';
@@ -110,6 +112,12 @@ describe('training evidence frozen at signing', () => {
     const taxRow = live!.departments.find((d) => d.name === 'Tax')!;
     expect(taxRow.cells.confidentiality).toEqual({ total: 4, completed: 1, overdue: 1 });
     expect(await liveTrainingEvidence(t.db, { actor: auditor, checklist: getChecklist('records-destruction', 'en')!, now, locale: 'en' })).toBeNull();
+    await expect(liveTrainingEvidence(t.db, { actor: employee, checklist, now, locale: 'en' })).rejects.toMatchObject({ status: 403 });
+    // the checklist island gets a line of the figures on the training items, and only on them
+    const marked = withTrainingFigures(checklist.sections, { training: { evidence: live!, frozen: false }, follows: null, reAudits: [], canReAudit: false }, (k, p) => translate('en', k, p));
+    const lines = Object.fromEntries(marked.flatMap((s) => s.items).filter((i) => 'training' in i).map((i) => [i.id, (i as { training: string }).training]));
+    expect(Object.keys(lines).sort()).toEqual(['s02-05', 's09-01', 's09-02', 's09-03', 's09-04', 's09-05', 's09-06']);
+    expect(lines['s09-03']).toContain('25% of 4 assigned courses done, 25% overdue');
 
     await fillAndSign(id, () => 'pass');
     const frozen = await frozenTrainingEvidence(t.db, id);

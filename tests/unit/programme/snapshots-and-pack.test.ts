@@ -100,6 +100,8 @@ describe('the trend picture', () => {
     expect(svg.match(/<path d="M/g)).toHaveLength(1);
     // y = 0 sits on the bottom of the plot, y = 100 on its top (pad top 14)
     expect(svg).toMatch(/<path d="M44 \d+(\.\d)? L624 14"/);
+    // with the default box, about a phone's width
+    expect(renderTrendSvg({ id: 'y', title: 't', description: 'd', xTick: String, series: [{ label: 'a', points: [{ x: 0, y: 0 }, { x: 1, y: 100 }] }] })).toContain('viewBox="0 0 400 ');
   });
 });
 
