@@ -85,6 +85,9 @@ test('schedule → the opened draft filled and signed → re-audit → the evide
   // re-audit: only the two findings, linked to the first audit
   await page.getByTestId('start-re-audit').click();
   await expect(page.getByTestId('re-audit-of')).toBeVisible();
+  // linked to the first audit's two corrective actions, still open
+  await expect(page.getByTestId('re-audit-actions').getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('re-audit-actions')).toContainText('Open');
   const reId = new URL(page.url()).pathname.split('/').pop()!;
   expect(reId).not.toBe(firstId);
   await expect(page.getByTestId('overall-score')).toContainText('0/2 answered');

@@ -67,6 +67,7 @@ export const programme = {
     'programme.reAudit.of': 'This is a re-audit of',
     'programme.reAudit.scopeNote': 'It holds only the items that failed or were partial there.',
     'programme.reAudit.badge': 'Re-audit',
+    'programme.reAudit.actions': 'Corrective actions this re-audit checks',
 
     'programme.evidence.liveTitle': 'Training evidence (live)',
     'programme.evidence.liveIntro': 'For items {items}: the training figures as HR\'s dashboard shows them now ({date}). Signing freezes them into the report.',
@@ -228,6 +229,7 @@ export const programme = {
     'programme.reAudit.of': '这是以下审计的复审：',
     'programme.reAudit.scopeNote': '只包含原审计中不合格和部分合格的项目。',
     'programme.reAudit.badge': '复审',
+    'programme.reAudit.actions': '本次复审核查的整改措施',
 
     'programme.evidence.liveTitle': '培训证据（实时）',
     'programme.evidence.liveIntro': '适用于项目 {items}：人力资源看板当前（{date}）显示的培训数据。签署时这些数据会被固定到报告中。',

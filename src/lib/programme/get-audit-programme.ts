@@ -1,7 +1,7 @@
 // What the audit page shows of the programme: training evidence (live on a draft, frozen once
 // signed), the audit a re-audit follows, its own re-audits, and whether one can be started.
 import { asc, eq } from 'drizzle-orm';
-import { audits } from '../../../db/schema.ts';
+import { audits, correctiveActions } from '../../../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { assertAllowed, canReadAudit, type Actor } from '../audit/audit-access.ts';
 import type { AuditDetail } from '../audit/get-audit.ts';
@@ -13,6 +13,8 @@ import { rate } from './training-figures.ts';
 export type AuditProgramme = {
   training: { evidence: TrainingEvidence; frozen: boolean } | null;
   follows: { id: string; title: string } | null;
+  /** On a re-audit: the first audit's corrective actions for the items it re-checks. */
+  followedActions: Array<{ id: string; itemId: string | null; title: string; status: string }>;
   reAudits: Array<{ id: string; title: string; status: string }>;
   canReAudit: boolean;
 };
@@ -29,8 +31,12 @@ export async function getAuditProgramme(db: Db, o: { detail: AuditDetail; actor:
     row.followsAuditId ? db.select({ id: audits.id, title: audits.title }).from(audits).where(eq(audits.id, row.followsAuditId)).then((r) => r[0] ?? null) : Promise.resolve(null),
     db.select({ id: audits.id, title: audits.title, status: audits.status }).from(audits).where(eq(audits.followsAuditId, audit.id)).orderBy(asc(audits.createdAt)),
   ]);
+  const scope = new Set(checklist.sections.flatMap((s) => s.items.map((i) => i.id)));
+  const followedActions = follows
+    ? (await db.select({ id: correctiveActions.id, itemId: correctiveActions.itemId, title: correctiveActions.title, status: correctiveActions.status }).from(correctiveActions).where(eq(correctiveActions.auditId, follows.id)).orderBy(asc(correctiveActions.itemId))).filter((a) => a.itemId !== null && scope.has(a.itemId))
+    : [];
   const hasFindings = Object.values(o.detail.responses).some((r) => r.result === 'fail' || r.result === 'partial');
-  return { training, follows, reAudits, canReAudit: audit.status === 'signed' && hasFindings && !reAudits.some((r) => r.status === 'draft') };
+  return { training, follows, followedActions, reAudits, canReAudit: audit.status === 'signed' && hasFindings && !reAudits.some((r) => r.status === 'draft') };
 }
 
 /** The checklist's sections with a line of the live training figures on each training item, for the checklist island. */

@@ -114,7 +114,7 @@ describe('training evidence frozen at signing', () => {
     expect(await liveTrainingEvidence(t.db, { actor: auditor, checklist: getChecklist('records-destruction', 'en')!, now, locale: 'en' })).toBeNull();
     await expect(liveTrainingEvidence(t.db, { actor: employee, checklist, now, locale: 'en' })).rejects.toMatchObject({ status: 403 });
     // the checklist island gets a line of the figures on the training items, and only on them
-    const marked = withTrainingFigures(checklist.sections, { training: { evidence: live!, frozen: false }, follows: null, reAudits: [], canReAudit: false }, (k, p) => translate('en', k, p));
+    const marked = withTrainingFigures(checklist.sections, { training: { evidence: live!, frozen: false }, follows: null, followedActions: [], reAudits: [], canReAudit: false }, (k, p) => translate('en', k, p));
     const lines = Object.fromEntries(marked.flatMap((s) => s.items).filter((i) => 'training' in i).map((i) => [i.id, (i as { training: string }).training]));
     expect(Object.keys(lines).sort()).toEqual(['s02-05', 's09-01', 's09-02', 's09-03', 's09-04', 's09-05', 's09-06']);
     expect(lines['s09-03']).toContain('25% of 4 assigned courses done, 25% overdue');
