@@ -9,7 +9,7 @@ import { newId, newReadableCode, sha256Hex } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
 import { renderAuditReport } from '../reports/render-audit-report.ts';
 import { loadSigningIdentity } from '../reports/signing-identity.ts';
-import { closeReAuditLoop } from '../programme/close-re-audit-loop.ts';
+import { closeReAuditLoop, itemsTrackedByFirstAudit } from '../programme/close-re-audit-loop.ts';
 import { freezeTrainingEvidence, liveTrainingEvidence } from '../programme/training-evidence.ts';
 import { actionTitle, defaultDueAt } from './action-defaults.ts';
 import { assertAllowed, canSignAudit, type Actor } from './audit-access.ts';
@@ -71,7 +71,9 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
     const answers = await answersOf(tx, o.auditId);
     assertReady(checklist, answers);
     const score = scoreAudit(checklist, Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.result])));
-    const actions = findingsOf(checklist, answers).map((f) => ({
+    // a re-audit raises no second action for an item whose first action is still open: that one tracks it
+    const tracked = await itemsTrackedByFirstAudit(tx, audit);
+    const actions = findingsOf(checklist, answers).filter((f) => !tracked.has(f.itemId)).map((f) => ({
       id: newId(),
       auditId: o.auditId,
       itemId: f.itemId,

@@ -9,6 +9,13 @@ import { appendLog } from '../log/append-log.ts';
 
 export type LoopResult = { verified: string[]; stillOpen: string[] };
 
+/** For a re-audit: the items whose corrective action in the first audit is not verified yet (they stay tracked there). */
+export async function itemsTrackedByFirstAudit(tx: Tx, audit: Pick<AuditRow, 'followsAuditId'>): Promise<Set<string>> {
+  if (!audit.followsAuditId) return new Set();
+  const rows = await tx.select({ itemId: correctiveActions.itemId }).from(correctiveActions).where(and(eq(correctiveActions.auditId, audit.followsAuditId), ne(correctiveActions.status, 'verified')));
+  return new Set(rows.flatMap((r) => (r.itemId ? [r.itemId] : [])));
+}
+
 /** Inside the re-audit's signing transaction: verifies the first audit's actions whose items now pass. */
 export async function closeReAuditLoop(tx: Tx, o: { audit: Pick<AuditRow, 'id' | 'title' | 'followsAuditId'>; answers: Record<string, Answer>; actorId: string; at: number }): Promise<LoopResult> {
   const result: LoopResult = { verified: [], stillOpen: [] };

@@ -80,6 +80,8 @@ describe('re-audits', () => {
     expect(verifiedBy).toHaveLength(2);
     for (const e of verifiedBy) expect(e.comment).toContain(id);
     expect(events.some((e) => e.kind === 'comment' && e.comment?.includes('fail again'))).toBe(true);
+    // the item still failing stays with the first audit's action: the re-audit raises no duplicate
+    expect(await t.db.select().from(correctiveActions).where(eq(correctiveActions.auditId, id))).toEqual([]);
 
     // the first audit's follow-up report lists both as verified and the third open, so not closed yet
     const report = await issueFollowUpReport(t.db, { auditId: firstId, actor: auditor, signing: signing() });
