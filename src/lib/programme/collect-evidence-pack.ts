@@ -1,6 +1,7 @@
 // Everything the evidence pack prints for a period, read from the database with the same queries
 // the dashboard and the audit pages use, so its figures are theirs.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { trainingSnapshots } from '../../../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { getChecklist } from '../content/catalog.ts';
 import type { Db } from '../db/client.ts';
@@ -10,8 +11,6 @@ import { endOfDay, parseDay, utcDay } from './due-dates.ts';
 import { ALL, NO_DEPARTMENT_KEY } from './take-training-snapshot.ts';
 import { completionTrends, type CompletionSeries } from './trends.ts';
 import { trainingFigures, type Counts, type TrainingFigures } from './training-figures.ts';
-import { trainingSnapshots } from '../../../db/schema.ts';
-import { eq } from 'drizzle-orm';
 import { assertMakesEvidencePack, type Actor } from './programme-access.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
