@@ -7,6 +7,7 @@ import { contentWidth, createPdfDocument, endPdfDocument, ensureSpace, finishPag
 import { signPdf } from '../reports/sign-pdf.ts';
 import type { SigningIdentity } from '../reports/signing-identity.ts';
 import type { EvidencePackData, PackAction } from './collect-evidence-pack.ts';
+import { sampleDays } from './trends.ts';
 
 export type EvidencePackInput = EvidencePackData & { locale: Locale; organisation: string; issuedAt: number; issuedBy: string; verificationCode: string };
 type Lookup = (key: string, params?: Record<string, string | number>) => string;
@@ -133,14 +134,6 @@ function compactTable(doc: PdfDocument, headers: string[], weights: number[], ro
   });
   doc.x = left;
   doc.y += 8;
-}
-
-/** At most `n` days spread evenly over the list, first and last always kept. */
-export function sampleDays(days: string[], n: number): string[] {
-  if (days.length <= n) return days;
-  const out = new Set<string>();
-  for (let i = 0; i < n; i++) out.add(days[Math.round((i * (days.length - 1)) / (n - 1))]!);
-  return [...out];
 }
 
 /** Completion over time as vector lines: the overall series bold, each course thin. */

@@ -11,7 +11,7 @@ import { collectEvidencePack } from '../../../src/lib/programme/collect-evidence
 import { issueEvidencePack } from '../../../src/lib/programme/issue-evidence-pack.ts';
 import { takeTrainingSnapshot } from '../../../src/lib/programme/take-training-snapshot.ts';
 import { renderTrendSvg } from '../../../src/lib/programme/trend-svg.ts';
-import { completionTrends } from '../../../src/lib/programme/trends.ts';
+import { completionTrends, sampleDays } from '../../../src/lib/programme/trends.ts';
 import { getHrDashboard } from '../../../src/lib/training/hr-dashboard.ts';
 import { openTestDb, type TestDb } from '../audit/support.ts';
 import { addAssignment, addAttempt, addDepartment, addPerson, DAY } from '../hr/fixtures.ts';
@@ -91,6 +91,15 @@ describe('daily training snapshots', () => {
 });
 
 describe('the trend picture', () => {
+  it('shows a year as about weekly points, keeping the first and the last day', () => {
+    const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * DAY).toISOString().slice(0, 10));
+    const kept = sampleDays(days, 53);
+    expect(kept).toHaveLength(53);
+    expect([kept[0], kept.at(-1)]).toEqual(['2026-01-01', '2026-12-31']);
+    expect(kept[1]).toBe('2026-01-08');
+    expect(sampleDays(days.slice(0, 10), 53)).toEqual(days.slice(0, 10));
+  });
+
   it('draws one line per series with escaped labels, points scaled to the box, and a title for assistive technology', () => {
     const svg = renderTrendSvg({ id: 'x', title: 'Scores <&>', description: 'd', xTick: (x) => String(x), series: [{ label: 'Site "A" & <B>', points: [{ x: 0, y: 0 }, { x: 10, y: 100 }] }, { label: 'B', points: [{ x: 5, y: 50 }] }], width: 640, height: 240 });
     expect(svg).toContain('<title id="x-t">Scores &lt;&amp;&gt;</title>');
