@@ -28,6 +28,9 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** A series with more points than this is drawn as a line alone. */
+export const MAX_MARKERS = 24;
+
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
 
 /** An SVG line chart of percentages (0–100) over time, with axes, gridlines and a legend. */
@@ -66,7 +69,8 @@ export function renderTrendSvg(o: TrendChartOptions): string {
       const d = points.map((p, j) => `${j === 0 ? 'M' : 'L'}${fmt(px(p.x))} ${fmt(py(p.y))}`).join(' ');
       out.push(`<path d="${d}" fill="none" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
     }
-    for (const p of points) out.push(marker(i, px(p.x), py(p.y), colour, `${s.label}: ${o.xTick(p.x)}, ${yTick(Math.round(p.y))}`));
+    // markers (each with its value as a tooltip) while they stay apart; a dense line is read from the table
+    if (points.length <= MAX_MARKERS) for (const p of points) out.push(marker(i, px(p.x), py(p.y), colour, `${s.label}: ${o.xTick(p.x)}, ${yTick(Math.round(p.y))}`));
     const lx = pad.left;
     const ly = pad.top + plotH + 36 + i * 18;
     out.push(`<line x1="${lx}" x2="${lx + 22}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);

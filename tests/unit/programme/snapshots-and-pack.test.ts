@@ -12,6 +12,7 @@ import { issueEvidencePack } from '../../../src/lib/programme/issue-evidence-pac
 import { takeTrainingSnapshot } from '../../../src/lib/programme/take-training-snapshot.ts';
 import { renderTrendSvg } from '../../../src/lib/programme/trend-svg.ts';
 import { completionTrends, sampleDays } from '../../../src/lib/programme/trends.ts';
+import { cachedCompletionTrends, TREND_CACHE_MS } from '../../../src/lib/programme/completion-trends-cache.ts';
 import { getHrDashboard } from '../../../src/lib/training/hr-dashboard.ts';
 import { openTestDb, type TestDb } from '../audit/support.ts';
 import { addAssignment, addAttempt, addDepartment, addPerson, DAY } from '../hr/fixtures.ts';
@@ -87,6 +88,14 @@ describe('daily training snapshots', () => {
       ['2026-03-31', 60, 20],
     ]);
     await expect(completionTrends(t.db, { locale: 'en', actor: employee, from: '2026-03-01', to: '2026-03-31' })).rejects.toMatchObject({ status: 403 });
+
+    // the dashboard's copy is kept a minute, then read again (a new snapshot shows after at most that)
+    const o = { locale: 'en' as const, actor: hr, from: '2026-03-01', to: '2026-03-31' };
+    const first = await cachedCompletionTrends(t.db, { ...o, now: 1_000_000 });
+    await takeTrainingSnapshot(t.db, { now: at('2026-03-20T12:00:00Z') });
+    expect(await cachedCompletionTrends(t.db, { ...o, now: 1_000_000 + TREND_CACHE_MS - 1 })).toBe(first);
+    const fresh = await cachedCompletionTrends(t.db, { ...o, now: 1_000_000 + TREND_CACHE_MS });
+    expect(fresh.find((s) => s.course === 'confidentiality')!.points.map((p) => p.day)).toEqual(['2026-03-15', '2026-03-20', '2026-03-31']);
   });
 });
 
