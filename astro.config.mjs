@@ -17,7 +17,7 @@ export default defineConfig({
   security: {
     checkOrigin: true,
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "font-src 'self'"],
+      directives: ["default-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "font-src 'self'", "worker-src 'self'"],
     },
   },
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },

@@ -6,6 +6,7 @@ import type { DatasetSummary } from './build-dataset.ts';
 import type { ExportMemory } from './export-memory.ts';
 import type { JsBytes } from './js-bytes.ts';
 import type { TargetResult } from './load.ts';
+import type { LogVerifyResult } from './log-verify.ts';
 import type { PdfResult } from './pdf-bench.ts';
 
 /** The dashboard and export figures on one organisation. */
@@ -22,6 +23,7 @@ export type BenchReport = {
   pdf: PdfResult[];
   pack?: EvidencePackFigures;
   js: JsBytes[];
+  logVerify: LogVerifyResult;
   elapsedS: number;
 };
 
@@ -141,6 +143,11 @@ ${jsRows.join('\n')}
 Counted from the served HTML: inline scripts, every script and modulepreload, the islands' component and renderer modules, and
 everything they import, each file once.
 
+## Audit log verification (own process)
+
+\`log verify\` over ${n0(r.logVerify.entries)} entries with ${r.logVerify.checkpoints} signed checkpoints and ${r.logVerify.documents} signed certificates as anchors
+(bench/log-verify.ts, also \`npm run bench:log\`): first run ${n0(r.logVerify.firstMs)} ms, median of ${r.logVerify.runs} more ${n0(r.logVerify.medianMs)} ms; the log ${r.logVerify.ok ? 'verified intact' : 'did NOT verify'}.
+
 ## Targets
 
 - Lesson page at least half of the static ceiling: ${ok(v.lessonRatio >= 0.5)} (${v.lessonRatio.toFixed(2)}).
@@ -148,6 +155,7 @@ everything they import, each file once.
 - Export flat per row and in memory: ${ok(v.exportUsPerRow[1] <= v.exportUsPerRow[0] * 1.5 && v.exportLiveKb[1] < 1024)} (${v.exportUsPerRow[0]} and ${v.exportUsPerRow[1]} µs per row in-process; most live heap during an export ${v.exportLiveKb[0]} and ${v.exportLiveKb[1]} KB above the start).
 - Signed 120-item report under 500 ms: ${ok(v.reportMs < 500)} (median ${v.reportMs} ms).
 ${r.pack ? `- Evidence pack on the ${n0(r.scale[1].employees)}-employee set under 2 s: ${ok(r.pack.medianMs < 2000)} (median ${r.pack.medianMs} ms).` : ''}
+- Verifying ${n0(r.logVerify.entries)} log entries and their anchors under 10 s: ${ok(r.logVerify.ok && Math.max(r.logVerify.firstMs, r.logVerify.medianMs) < r.logVerify.targetMs)} (first ${n0(r.logVerify.firstMs)} ms, median ${n0(r.logVerify.medianMs)} ms).
 
 ${fs.existsSync(NOTES) ? fs.readFileSync(NOTES, 'utf8') : ''}`;
   fs.mkdirSync(path.dirname(file), { recursive: true });

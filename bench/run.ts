@@ -17,6 +17,7 @@ import type { ExportMemory } from './export-memory.ts';
 import { jsBytesOf, type JsBytes } from './js-bytes.ts';
 import { loadTarget, type Target, type TargetResult } from './load.ts';
 import { rssBytes } from './memory.ts';
+import type { LogVerifyResult } from './log-verify.ts';
 import type { PdfResult } from './pdf-bench.ts';
 import { resultsTable, writeResults, type EvidencePackFigures, type Scale } from './report.ts';
 
@@ -142,12 +143,14 @@ try {
   const [smallExport, largeExport] = await child<ExportMemory[]>(['--expose-gc', path.join(root, 'bench/export-memory.ts'), dirs[1], dirs[0]]);
   console.log('Signed PDFs, in a process of their own …');
   const pdf = await child<{ items: number; results: PdfResult[] }>([path.join(root, 'bench/pdf-bench.ts')]);
+  console.log('Audit log verification over 300,000 entries, in a process of its own …');
+  const logVerify = await child<LogVerifyResult>([path.join(root, 'bench/log-verify.ts')]);
 
   const scale: [Scale, Scale] = [
     { ...smallHr, exportInProcess: smallExport! },
     { ...largeHr, exportInProcess: largeExport! },
   ];
-  const report = { dataset: big.summary, idleRssMb, loads, scale, pdf: pdf.results, pack, js, elapsedS: Math.round((performance.now() - started) / 1000) };
+  const report = { dataset: big.summary, idleRssMb, loads, scale, pdf: pdf.results, pack, js, logVerify, elapsedS: Math.round((performance.now() - started) / 1000) };
   console.log(`\n${resultsTable(report)}\n`);
   const file = path.join(root, 'bench/results.md');
   writeResults(report, file);

@@ -33,8 +33,24 @@ export const sessions = sqliteTable(
     id: text('id').primaryKey(),
     userId: text('user_id').notNull().references(() => users.id),
     expiresAt: integer('expires_at').notNull(),
+    /** How the session was opened: 'password' or 'oidc' (the firm's identity provider). */
+    loginMethod: text('login_method', { enum: ['password', 'oidc'] }).notNull().default('password'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** A person's account at the firm's OpenID provider (issuer + subject), linked to one of our users. */
+export const userIdentities = sqliteTable(
+  'user_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    email: text('email').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastLoginAt: integer('last_login_at'),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('user_identities_user_idx').on(t.userId)],
 );
 
 /** Failed logins, counted per account and per client address over a sliding window. */
@@ -169,8 +185,15 @@ export const signedDocuments = sqliteTable(
     signerName: text('signer_name').notNull(),
     signedAt: integer('signed_at').notNull(),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    // The audit log's head when it was signed (also inside the signed PDF): an anchor `log verify` checks.
+    logSeq: integer('log_seq'),
+    logHash: text('log_hash'),
   },
-  (t) => [index('signed_documents_subject_idx').on(t.kind, t.subjectId)],
+  (t) => [
+    index('signed_documents_subject_idx').on(t.kind, t.subjectId),
+    // covers what log verify reads of every row, so it need not walk past the PDFs' bytes
+    index('signed_documents_log_seq_idx').on(t.logSeq, t.logHash, t.signedAt, t.kind, t.subjectId, t.id),
+  ],
 );
 
 export const audits = sqliteTable(
@@ -290,6 +313,39 @@ export const evidence = sqliteTable(
   (t) => [index('evidence_audit_idx').on(t.auditId, t.itemId), index('evidence_action_idx').on(t.actionId)],
 );
 
+/** Every answer an item has had, in the order the server received them (last one wins): two devices' answers both show. */
+export const auditResponseHistory = sqliteTable(
+  'audit_response_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    auditId: text('audit_id').notNull().references(() => audits.id),
+    itemId: text('item_id').notNull(),
+    result: text('result', { enum: ['pass', 'partial', 'fail', 'na'] }).notNull(),
+    note: text('note').notNull().default(''),
+    changedBy: text('changed_by').notNull().references(() => users.id),
+    receivedAt: integer('received_at').notNull(),
+    // when the device recorded it (its own clock; offline changes arrive later), if it said
+    recordedAt: integer('recorded_at'),
+    changeId: text('change_id'),
+  },
+  (t) => [index('audit_response_history_item_idx').on(t.auditId, t.itemId, t.id)],
+);
+
+/** Client-generated ids of changes already applied (written with the change), so a resent change is applied once. */
+export const appliedChanges = sqliteTable(
+  'applied_changes',
+  {
+    changeId: text('change_id').primaryKey(),
+    auditId: text('audit_id').notNull().references(() => audits.id),
+    itemId: text('item_id').notNull(),
+    kind: text('kind', { enum: ['response', 'evidence'] }).notNull(),
+    actorId: text('actor_id').notNull().references(() => users.id),
+    evidenceId: text('evidence_id').references(() => evidence.id),
+    appliedAt: integer('applied_at').notNull(),
+  },
+  (t) => [index('applied_changes_audit_idx').on(t.auditId)],
+);
+
 export const correctiveActions = sqliteTable(
   'corrective_actions',
   {
@@ -357,6 +413,38 @@ export const jobLeases = sqliteTable('job_leases', {
   holder: text('holder').notNull(),
   expiresAt: integer('expires_at').notNull(),
 });
+
+/** Signed checkpoints of the audit log's head; the signed file in <data>/checkpoints/ is the anchor, this row finds it. */
+export const logCheckpoints = sqliteTable(
+  'log_checkpoints',
+  {
+    fileName: text('file_name').primaryKey(),
+    seq: integer('seq').notNull(),
+    hash: text('hash').notNull(),
+    at: integer('at').notNull(),
+    trigger: text('trigger', { enum: ['manual', 'hourly', 'burst'] }).notNull(),
+  },
+  (t) => [index('log_checkpoints_at_idx').on(t.at)],
+);
+
+/** The outcome of each `log verify` (command line, admin page or server), for the admin page. */
+export const logVerifications = sqliteTable(
+  'log_verifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    entries: integer('entries').notNull(),
+    problems: text('problems').notNull().default('[]'),
+    anchorName: text('anchor_name'),
+    anchorSeq: integer('anchor_seq'),
+    anchorAt: integer('anchor_at'),
+    afterAnchor: integer('after_anchor').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    source: text('source', { enum: ['cli', 'admin', 'server'] }).notNull(),
+  },
+  (t) => [index('log_verifications_at_idx').on(t.at)],
+);
 
 export type User = typeof users.$inferSelect;
 export type Role = User['role'];

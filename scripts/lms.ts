@@ -7,7 +7,8 @@ import { createUser, importUsers } from '../src/lib/auth/manage-users.ts';
 import { newUserSchema, validateUserImport } from '../src/lib/auth/user-input.ts';
 import { closeDb } from '../src/lib/db/client.ts';
 import { AppError } from '../src/lib/errors.ts';
-import { verifyLog } from '../src/lib/log/verify-log.ts';
+import { checkpointOrgLog, verifyOrgLog } from '../src/lib/log/org-log.ts';
+import type { LogVerification } from '../src/lib/log/verify-log.ts';
 import { runProgramme } from '../src/lib/programme/run-programme.ts';
 import { parseCsv } from '../src/lib/reports/csv.ts';
 import { prepare } from './prepare.ts';
@@ -17,7 +18,10 @@ const usage = `Usage: npm run lms -- <command>
   user import <file.csv>        columns email,name,role,department; all rows or none
   db migrate                    apply migrations
   db seed                       add the demo organisation (also in production)
-  log verify                    check the audit log's hash chain
+  log verify [--checkpoint F] [--document P]
+                                check the audit log's hash chain and every anchor (checkpoints, signed
+                                documents); F: a checkpoint copy kept elsewhere, P: a signed PDF (repeatable)
+  log checkpoint                write a signed checkpoint of the log's head to <data>/checkpoints/
   programme run [--now ISO]     one pass of the audit programme: open scheduled drafts, take the training snapshot`;
 
 async function readStdin(): Promise<string> {
@@ -42,12 +46,15 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'log verify': {
-      const result = await verifyLog(db);
+      const { values } = parseArgs({ args: rest, options: { checkpoint: { type: 'string', multiple: true }, document: { type: 'string', multiple: true } } });
+      const result = await verifyOrgLog(db, systemActor, 'cli', { checkpointFiles: values.checkpoint ?? [], documentFiles: values.document ?? [] });
+      for (const line of describeVerification(result)) console.log(line);
       if (result.ok) {
-        console.log(`Audit log intact: ${result.count} entries.`);
+        console.log(`Audit log intact: ${result.entries} entries; every anchor matches.`);
         return 0;
       }
-      console.error(`Audit log broken at entry ${result.badSeq}: ${result.reason}`);
+      console.error(`Audit log NOT intact: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:`);
+      for (const p of result.problems) console.error(`  - ${p}`);
       return 1;
     }
     case 'programme run': {
@@ -64,6 +71,11 @@ async function main(argv: string[]): Promise<number> {
         for (const d of pass.opened) console.log(`${d.auditId}\tschedule ${d.scheduleId}\tdue ${new Date(d.dueAt).toISOString()}`);
       }
       console.log(pass.snapshot === null ? 'Training snapshot: another server is taking it.' : pass.snapshot ? 'Training snapshot taken.' : 'Training snapshot: today\'s is recent.');
+      return 0;
+    }
+    case 'log checkpoint': {
+      const c = await checkpointOrgLog(db, systemActor, 'manual');
+      console.log(`Checkpoint of entry ${c.seq} (hash ${c.hash}) written to ${c.file}`);
       return 0;
     }
     case 'user add': {
@@ -99,6 +111,24 @@ async function main(argv: string[]): Promise<number> {
       console.error(usage);
       return 2;
   }
+}
+
+/** What was checked, the newest anchor, and the window after it that could still be cut unnoticed. */
+function describeVerification(r: LogVerification): string[] {
+  const lines = [
+    `Entries: ${r.entries}; head entry ${r.head.seq}. Checked in ${r.durationMs} ms.`,
+    `Anchors: ${r.checked.checkpoints} checkpoint files, ${r.checked.documents} signed documents${r.checked.unanchoredDocuments ? ` (${r.checked.unanchoredDocuments} older documents record no log head)` : ''}.`,
+  ];
+  if (!r.newestAnchor) {
+    const none = r.checked.checkpoints + r.checked.documents === 0;
+    lines.push(`${none ? 'No anchor yet' : 'No anchor matches the log'}: all ${r.afterNewestAnchor} entries could be cut off unnoticed.${none ? ' Run `npm run lms -- log checkpoint`.' : ''}`);
+  }
+  else {
+    const minutes = Math.max(0, Math.round((Date.now() - r.newestAnchor.at) / 60_000));
+    lines.push(`Newest anchor: ${r.newestAnchor.name}, entry ${r.newestAnchor.seq}, taken ${new Date(r.newestAnchor.at).toISOString()} (${minutes} min ago).`);
+    lines.push(`${r.afterNewestAnchor} entries lie after it (the window an attacker could still cut).`);
+  }
+  return lines;
 }
 
 try {

@@ -10,10 +10,16 @@ import { errorResponse, isSecureRequest } from './lib/http.ts';
 import { localePath, splitLocale } from './lib/locale-path.ts';
 import { runtime } from './lib/runtime.ts';
 
+function oidcOrigin(): string {
+  const issuer = config().oidc?.issuer;
+  return issuer ? ` ${new URL(issuer).origin}` : '';
+}
+
 // frame-ancestors cannot be set from a <meta> tag, so it goes in a header; Astro's own
 // <meta> CSP carries script-src and style-src with the hashes of its scripts.
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+  // the logout form's redirect may continue to the identity provider's logout, which form-action governs too
+  'content-security-policy': `frame-ancestors 'none'; base-uri 'self'; form-action 'self'${oidcOrigin()}; object-src 'none'`,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',

@@ -28,7 +28,28 @@ export function prefersChinese(acceptLanguage: string | null): boolean {
   return ranked[0]?.tag.startsWith('zh') ?? false;
 }
 
-/** A safe same-site redirect target from a `next` parameter, or the fallback. */
+/**
+ * A safe same-site redirect target from a `next` parameter, or the fallback. Only a path on this
+ * site passes: not `//host` or `/\\host` (which browsers read as another host), not an absolute
+ * URL, and not those hidden behind percent-encoding, control characters or backslashes.
+ */
 export function safeNext(next: string | null, fallback: string): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+  if (!next || next.length > 2048 || !next.startsWith('/')) return fallback;
+  // browsers drop tabs and newlines from URLs and read a backslash as a slash
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  let decoded = next;
+  for (let i = 0; i < 3; i++) {
+    try {
+      const once = decodeURIComponent(decoded);
+      if (once === decoded) break;
+      decoded = once;
+    } catch {
+      return fallback;
+    }
+  }
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded) || decoded.startsWith('//') || !decoded.startsWith('/')) return fallback;
+  const base = 'http://same-site.invalid';
+  const url = new URL(next, base);
+  if (url.origin !== base) return fallback;
+  return url.pathname + url.search + url.hash;
 }

@@ -64,6 +64,10 @@ const cases: Case[] = [
   { file: 'src/pages/login.astro', method: 'GET', allowed: anyone, req: () => ({ path: '/login' }) },
   { file: 'src/pages/login.astro', method: 'POST', allowed: anyone, req: (f) => ({ path: '/login', ...form({ email: f.other.email, password: f.other.password }) }) },
   { file: 'src/pages/logout.ts', method: 'POST', allowed: signedIn, fresh: true, req: () => ({ path: '/logout', ...form({}) }) },
+  // single sign-on is public; this server has no identity provider configured, so the pages answer
+  // 404 to everyone (anything but a redirect to /login shows they are not behind a session)
+  { file: 'src/pages/auth/oidc/start.astro', method: 'GET', allowed: anyone, allowedStatus: 404, req: () => ({ path: '/auth/oidc/start?next=/training' }) },
+  { file: 'src/pages/auth/oidc/callback.astro', method: 'GET', allowed: anyone, allowedStatus: 404, req: () => ({ path: '/auth/oidc/callback?code=x&state=y' }) },
   { file: 'src/pages/verify.astro', method: 'GET', allowed: anyone, req: () => ({ path: '/verify' }) },
   { file: 'src/pages/verify.astro', method: 'POST', allowed: anyone, req: (f) => ({ path: '/verify', ...multipart({}, { name: 'file', type: 'application/pdf', bytes: f.pdf }) }) },
   // the page that says "not allowed" says it with its status

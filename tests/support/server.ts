@@ -62,10 +62,10 @@ function clientFor(url: string, cookie: string | null): Client {
 }
 
 /** Starts a server process on a fresh data directory (or the one given, to restart after a crash). */
-export async function startServer(o: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(o: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) throw new Error('Run `npm run build` before the integration tests');
   const dataDir = o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lms-test-'));
-  const port = await freePort();
+  const port = o.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let out = '';
   const child = spawn(process.execPath, ['scripts/start.ts'], {

@@ -1,23 +1,32 @@
 // The checklist form for a draft audit, built for a phone on site: sections as a list with
-// progress, one section at a time, every change saved at once (kept on the device while offline),
-// a running score, then the sign panel. Views follow the URL hash so the back button works.
+// progress, one section at a time, every change saved at once (kept on the device in IndexedDB
+// while offline, and the page itself kept by a service worker), a running score, then the sign
+// panel. Views follow the URL hash so the back button works.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { HistoryEntry } from '../../lib/audit/list-response-history.ts';
+import { newerAnswer } from '../../lib/offline/sync-rules.ts';
 import { scoreAudit, type ItemResult } from '../../lib/audit/scoring.ts';
 import { signReadiness } from '../../lib/audit/sign-readiness.ts';
 import { MAX_EVIDENCE_BYTES } from '../../lib/audit/evidence-type.ts';
 import type { ChecklistItemView, EvidenceFile, Upload } from './ItemCard.tsx';
 import type { Labels } from './labels.ts';
 import { SaveBar } from './SaveBar.tsx';
-import { SaveQueue, type PendingAnswer, type SaveState } from './save-queue.ts';
+import { keepAuditPageOffline } from './offline-worker.ts';
+import { knownAnswers, knownFiles } from './offline-store.ts';
+import { emptySaveState, SaveQueue, type AppliedAnswer, type PendingAnswer, type SaveState } from './save-queue.ts';
 import { SectionList } from './SectionList.tsx';
 import { SectionView } from './SectionView.tsx';
 import { SignPanel } from './SignPanel.tsx';
 
 export type IslandSection = { id: string; title: string; items: ChecklistItemView[] };
+export type ServerAnswer = PendingAnswer & { updatedAt: number; updatedBy: string };
 export type ChecklistIslandProps = {
   auditId: string;
+  userId: string;
+  userName: string;
   sections: IslandSection[];
-  responses: Record<string, PendingAnswer>;
+  responses: Record<string, ServerAnswer>;
+  history: Record<string, HistoryEntry[]>;
   evidence: EvidenceFile[];
   canSign: boolean;
   statement: string;
@@ -34,40 +43,55 @@ function viewFromHash(hash: string, sections: IslandSection[]): View {
 
 export default function ChecklistIsland(p: ChecklistIslandProps) {
   const { labels, sections } = p;
-  const [answers, setAnswers] = useState(p.responses);
-  const answersRef = useRef(p.responses);
+  const initial = useMemo(() => Object.fromEntries(Object.entries(p.responses).map(([id, a]) => [id, { result: a.result, note: a.note }])), [p.responses]);
+  const [answers, setAnswers] = useState<Record<string, PendingAnswer>>(initial);
+  const answersRef = useRef<Record<string, PendingAnswer>>(initial);
+  const [history, setHistory] = useState(p.history);
   const [noteDrafts, setNoteDrafts] = useState<Record<string, string>>({});
   const [files, setFiles] = useState(p.evidence);
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const [save, setSave] = useState<SaveState>({ pending: 0, saving: false, offline: false, locked: false, refused: [] });
+  const [save, setSave] = useState<SaveState>(emptySaveState);
   const [view, setView] = useState<View>({ kind: 'overview' });
   const queue = useRef<SaveQueue | null>(null);
   const scrollTo = useRef<string | null>(null);
+  const touched = useRef(new Set<string>());
 
   useEffect(() => {
-    const q = new SaveQueue({ auditId: p.auditId, onChange: setSave });
+    const q = new SaveQueue({ auditId: p.auditId, userId: p.userId, onChange: setSave, onAnswerApplied: answerApplied, onFileApplied: (f) => setFiles((all) => (all.some((x) => x.id === f.id) ? all : [...all, f])) });
     queue.current = q;
-    const stored = q.pendingAnswers();
-    if (Object.keys(stored).length > 0) {
-      answersRef.current = { ...answersRef.current, ...stored };
+    void (async () => {
+      // the page may be a copy kept from an earlier visit: answers and files the server confirmed since are on the device
+      const [known, kept] = await Promise.all([knownAnswers(p.auditId), knownFiles(p.auditId)]).catch(() => [[], []] as const);
+      await q.load();
+      // what the auditor touched while this was loading stays as they left it
+      const merged: Record<string, PendingAnswer> = { ...answersRef.current };
+      for (const k of known) if (!touched.current.has(k.itemId) && newerAnswer(p.responses[k.itemId], k) === k) merged[k.itemId] = { result: k.result, note: k.note };
+      for (const [itemId, a] of Object.entries(q.pendingAnswers())) if (!touched.current.has(itemId)) merged[itemId] = a;
+      answersRef.current = merged;
       setAnswers(answersRef.current);
+      if (kept.length > 0) setFiles((all) => [...all, ...kept.filter((k) => !all.some((f) => f.id === k.id)).map(({ auditId: _, ...f }) => f)]);
       q.retryNow();
-    }
+    })();
+    void keepAuditPageOffline().catch((err: unknown) => console.warn('offline copy of the audit page:', err));
     const onHash = () => setView(viewFromHash(window.location.hash, sections));
-    const onOnline = () => q.retryNow();
-    const onLeave = (e: BeforeUnloadEvent) => {
-      if (Object.keys(q.pendingAnswers()).length > 0) e.preventDefault();
-    };
+    const onOnline = () => q.setOnline(true);
+    const onOffline = () => q.setOnline(false);
     onHash();
     window.addEventListener('hashchange', onHash);
     window.addEventListener('online', onOnline);
-    window.addEventListener('beforeunload', onLeave);
+    window.addEventListener('offline', onOffline);
     return () => {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('online', onOnline);
-      window.removeEventListener('beforeunload', onLeave);
+      window.removeEventListener('offline', onOffline);
     };
   }, []);
+
+  function answerApplied(a: AppliedAnswer) {
+    if (!a.applied) return; // a resend the server had applied already: its history entry is there
+    const entry: HistoryEntry = { result: a.result, note: a.note, byName: p.userName, byId: a.updatedBy, receivedAt: a.updatedAt, recordedAt: a.recordedAt };
+    setHistory((h) => ({ ...h, [a.itemId]: [...(h[a.itemId] ?? []), entry] }));
+  }
 
   useEffect(() => {
     const target = scrollTo.current && document.getElementById(`item-${scrollTo.current}`);
@@ -81,6 +105,7 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
   const locked = save.locked;
 
   function put(itemId: string, answer: PendingAnswer, delayMs = 0) {
+    touched.current.add(itemId);
     answersRef.current = { ...answersRef.current, [itemId]: answer };
     setAnswers(answersRef.current);
     queue.current?.set(itemId, answer, delayMs);
@@ -93,22 +118,14 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
     if (settled) queue.current?.retryNow();
   };
 
-  async function upload(itemId: string, file: File, key = `${Date.now()}-${Math.random()}`) {
-    const failed = (error: string) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, status: 'failed' as const, error } : x)));
-    setUploads((u) => [...u.filter((x) => x.key !== key), { key, itemId, file, status: 'uploading' }]);
-    if (file.size > MAX_EVIDENCE_BYTES) return failed(labels['audit.island.tooLarge']!);
-    const form = new FormData();
-    form.append('itemId', itemId);
-    form.append('file', file, file.name);
-    try {
-      const res = await fetch(`/api/audits/${encodeURIComponent(p.auditId)}/evidence`, { method: 'POST', body: form });
-      const body = (await res.json().catch(() => ({}))) as EvidenceFile & { error?: string };
-      if (!res.ok) return failed(body.error ?? `HTTP ${res.status}`);
-      setFiles((f) => [...f, body]);
-      setUploads((u) => u.filter((x) => x.key !== key));
-    } catch {
-      failed(labels['audit.island.uploadOffline']!);
+  function upload(itemId: string, file: File, key = `${Date.now()}-${Math.random()}`) {
+    setUploads((u) => u.filter((x) => x.key !== key));
+    if (file.size > MAX_EVIDENCE_BYTES) {
+      setUploads((u) => [...u, { key, itemId, file, status: 'failed', error: labels['audit.island.tooLarge']! }]);
+      return;
     }
+    // kept on the device first, sent after the results waiting before it
+    queue.current?.addFile(itemId, file);
   }
 
   function goToItem(itemId: string) {
@@ -128,7 +145,7 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
       <div className="audit-island">
         {bar}
         <p><a href="#overview">‹ {labels['audit.island.allSections']}</a></p>
-        <SignPanel auditId={p.auditId} readiness={readiness} unsaved={save.pending > 0} canSign={p.canSign && !locked} statement={p.statement} labels={labels} onGoToItem={goToItem} onSigned={(url) => window.location.assign(url)} />
+        <SignPanel auditId={p.auditId} readiness={readiness} offline={save.offline} unsaved={!save.ready || save.pending > 0} canSign={p.canSign && !locked} statement={p.statement} labels={labels} onGoToItem={goToItem} onSigned={(url) => window.location.assign(url)} />
       </div>
     );
   }
@@ -152,12 +169,15 @@ export default function ChecklistIsland(p: ChecklistIslandProps) {
         noteDrafts={noteDrafts}
         files={files}
         uploads={uploads}
+        waitingFiles={save.uploads}
+        pendingItems={save.pendingItems}
+        history={history}
         locked={locked}
         labels={labels}
         onResult={setResult}
         onNote={setNote}
-        onUpload={(itemId, f) => void upload(itemId, f)}
-        onRetryUpload={(u) => void upload(u.itemId, u.file, u.key)}
+        onUpload={(itemId, f) => upload(itemId, f)}
+        onRetryUpload={(u) => upload(u.itemId, u.file, u.key)}
         onDismissUpload={(u) => setUploads((all) => all.filter((x) => x.key !== u.key))}
       />
     </div>

@@ -1,8 +1,10 @@
 // One checklist item on the phone: statement, guidance, result buttons, note and evidence.
-import { useRef, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { HistoryEntry } from '../../lib/audit/list-response-history.ts';
 import { ITEM_RESULTS, type ItemResult } from '../../lib/audit/scoring.ts';
 import { needsNote } from '../../lib/audit/sign-readiness.ts';
 import { fmt, type Labels } from './labels.ts';
+import type { PendingUpload } from './save-queue.ts';
 
 export type ChecklistItemView = {
   id: string;
@@ -22,6 +24,11 @@ type Props = {
   note: string;
   files: EvidenceFile[];
   uploads: Upload[];
+  /** Photos and files kept on this device, not yet on the server. */
+  waitingFiles: PendingUpload[];
+  /** An answer for this item has not reached the server yet. */
+  pending: boolean;
+  history: HistoryEntry[];
   disabled: boolean;
   labels: Labels;
   onResult: (result: ItemResult) => void;
@@ -32,6 +39,48 @@ type Props = {
 };
 
 const SHOWN_AS_IMAGE = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
+function when(at: number): string {
+  const page = typeof document === 'undefined' ? 'en' : document.documentElement.lang.toLowerCase();
+  const lang = page === 'zh-cn' ? 'zh-CN' : 'en-GB';
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }).format(at);
+}
+
+/** A file still on this device, shown from its Blob. */
+function WaitingFile({ upload, labels }: { upload: PendingUpload; labels: Labels }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const u = URL.createObjectURL(upload.file);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [upload.file]);
+  return (
+    <li data-testid="waiting-file">
+      {url && SHOWN_AS_IMAGE.has(upload.file.type) ? <img src={url} alt={upload.fileName} /> : <span className="evidence-file">PDF</span>}
+      <span className="evidence-name">{fmt(labels, 'audit.offline.fileWaiting', { name: upload.fileName })}</span>
+    </li>
+  );
+}
+
+/** Every answer the item has had, as the server received them; the last one stands. */
+function History({ itemId, entries, labels }: { itemId: string; entries: HistoryEntry[]; labels: Labels }) {
+  if (entries.length === 0) return null;
+  return (
+    <details className="audit-history" data-testid={`history-${itemId}`}>
+      <summary>{fmt(labels, 'audit.offline.history', { count: entries.length })}</summary>
+      <p className="muted small">{labels['audit.offline.historyRule']}</p>
+      <ol>
+        {entries.map((h, i) => (
+          <li key={i} data-testid="history-entry">
+            {fmt(labels, 'audit.offline.historyEntry', { result: labels[`audit.result.${h.result}`] ?? h.result, name: h.byName, at: when(h.receivedAt) })}
+            {h.recordedAt !== null && <span className="muted"> ({fmt(labels, 'audit.offline.recordedAt', { at: when(h.recordedAt) })})</span>}
+            {h.note && <span className="history-note">{h.note}</span>}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
 
 export function ItemCard(p: Props) {
   const cameraInput = useRef<HTMLInputElement>(null);
@@ -44,9 +93,10 @@ export function ItemCard(p: Props) {
   const { item, labels } = p;
   const noteMissing = p.result !== undefined && needsNote(item.evidence, p.result) && p.note.trim() === '';
   return (
-    <article className="audit-item card" id={`item-${item.id}`} data-testid={`item-${item.id}`} data-result={p.result ?? ''}>
+    <article className="audit-item card" id={`item-${item.id}`} data-testid={`item-${item.id}`} data-result={p.result ?? ''} data-pending={p.pending || undefined}>
       <div className="audit-item-head">
         <span className="audit-item-id">{item.id}</span>
+        {p.pending && <span className="badge pending" data-testid="not-sent">{labels['audit.offline.notSent']}</span>}
         <span className={`badge ${item.severity}`}>{labels[`audit.severity.${item.severity}`]}</span>
         {item.evidence !== 'none' && <span className={`badge ${item.evidence === 'required' ? 'evidence-required' : ''}`}>{labels[`audit.evidence.${item.evidence}`]}</span>}
       </div>
@@ -80,6 +130,11 @@ export function ItemCard(p: Props) {
 
       {item.evidence !== 'none' && (
         <div className="audit-evidence">
+          {p.waitingFiles.length > 0 && (
+            <ul className="evidence-list waiting">
+              {p.waitingFiles.map((u) => <WaitingFile key={u.seq} upload={u} labels={labels} />)}
+            </ul>
+          )}
           {p.files.length > 0 && (
             <ul className="evidence-list">
               {p.files.map((f) => (
@@ -113,6 +168,7 @@ export function ItemCard(p: Props) {
           </div>
         </div>
       )}
+      <History itemId={item.id} entries={p.history} labels={labels} />
     </article>
   );
 }

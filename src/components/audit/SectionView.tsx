@@ -1,9 +1,10 @@
 // One section of the checklist: where it sits, its progress and score, its items, and the way on.
 import type { SectionScore, ItemResult } from '../../lib/audit/scoring.ts';
+import type { HistoryEntry } from '../../lib/audit/list-response-history.ts';
 import type { IslandSection } from './ChecklistIsland.tsx';
 import { ItemCard, type EvidenceFile, type Upload } from './ItemCard.tsx';
 import { fmt, type Labels } from './labels.ts';
-import type { PendingAnswer } from './save-queue.ts';
+import type { PendingAnswer, PendingUpload } from './save-queue.ts';
 
 type Props = {
   sections: IslandSection[];
@@ -13,6 +14,9 @@ type Props = {
   noteDrafts: Record<string, string>;
   files: EvidenceFile[];
   uploads: Upload[];
+  waitingFiles: PendingUpload[];
+  pendingItems: string[];
+  history: Record<string, HistoryEntry[]>;
   locked: boolean;
   labels: Labels;
   onResult: (itemId: string, result: ItemResult) => void;
@@ -52,6 +56,9 @@ export function SectionView(p: Props) {
           note={answers[item.id]?.note ?? p.noteDrafts[item.id] ?? ''}
           files={p.files.filter((f) => f.itemId === item.id)}
           uploads={p.uploads.filter((u) => u.itemId === item.id)}
+          waitingFiles={p.waitingFiles.filter((u) => u.itemId === item.id)}
+          pending={p.pendingItems.includes(item.id)}
+          history={p.history[item.id] ?? []}
           disabled={p.locked}
           labels={labels}
           onResult={(r) => p.onResult(item.id, r)}

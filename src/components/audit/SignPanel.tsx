@@ -7,6 +7,8 @@ import { SignaturePad } from './SignaturePad.tsx';
 type Props = {
   auditId: string;
   readiness: Readiness;
+  /** No connection: signing re-checks the password on the server, so it waits. */
+  offline: boolean;
   unsaved: boolean;
   canSign: boolean;
   statement: string;
@@ -24,7 +26,7 @@ export function SignPanel(p: Props) {
   const [signature, setSignature] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; ok?: boolean } | null>(null);
-  const blocked = !readiness.ready || p.unsaved || !p.canSign;
+  const blocked = !readiness.ready || p.unsaved || !p.canSign || p.offline;
 
   async function sign(e: FormEvent) {
     e.preventDefault();
@@ -44,7 +46,7 @@ export function SignPanel(p: Props) {
       setMessage({ text: res.status === 401 ? labels['audit.island.wrongPassword']! : fmt(labels, 'audit.island.signFailed', { error: body.error ?? `HTTP ${res.status}` }) });
       if (res.status === 409) p.onSigned(window.location.pathname);
     } catch {
-      setMessage({ text: fmt(labels, 'audit.island.signFailed', { error: labels['audit.island.uploadOffline']! }) });
+      setMessage({ text: labels['audit.offline.signNeedsConnection']! });
     } finally {
       setBusy(false);
     }
@@ -71,6 +73,7 @@ export function SignPanel(p: Props) {
           {readiness.missingNotes.length > 0 && <p>{fmt(labels, 'audit.island.missingNotes', { count: readiness.missingNotes.length })}: {idLinks(readiness.missingNotes)}</p>}
         </div>
       )}
+      {p.offline && <p className="alert warn" data-testid="sign-offline">{labels['audit.offline.signNeedsConnection']}</p>}
       {p.unsaved && <p className="alert info">{labels['audit.island.waitForSave']}</p>}
       {!p.canSign && <p className="alert info">{labels['audit.island.notYourAudit']}</p>}
       <form onSubmit={sign}>

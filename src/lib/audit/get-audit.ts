@@ -4,6 +4,7 @@ import type { ChecklistDoc } from '../content/load-content.ts';
 import type { Db } from '../db/client.ts';
 import { assertAllowed, canReadAudit, canSignAudit, canWriteAudit, type Actor } from './audit-access.ts';
 import { isEditable, type AuditHeader } from './audit-state.ts';
+import { listResponseHistory, type HistoryEntry } from './list-response-history.ts';
 import { answersOf, checklistOf, findAudit, type Answer } from './load-audit.ts';
 import { scoreAudit, type AuditScore } from './scoring.ts';
 import type { EvidenceView } from './upload-evidence.ts';
@@ -12,6 +13,8 @@ export type AuditDetail = {
   audit: AuditHeader & { checklistVersion: number; statement: string | null; hasDrawnSignature: boolean };
   checklist: ChecklistDoc;
   responses: Record<string, Answer>;
+  /** Every answer each item has had, oldest first. */
+  history: Record<string, HistoryEntry[]>;
   evidence: EvidenceView[];
   score: AuditScore;
   report: { id: string; sha256: string; verificationCode: string; signerName: string } | null;
@@ -26,8 +29,9 @@ export async function getAudit(db: Db, o: { auditId: string; actor: Actor }): Pr
   assertAllowed(canReadAudit(o.actor));
   const row = await findAudit(db, o.auditId);
   const checklist = checklistOf(row);
-  const [responses, files, [auditor], [report], actions] = await Promise.all([
+  const [responses, history, files, [auditor], [report], actions] = await Promise.all([
     answersOf(db, row.id),
+    listResponseHistory(db, row.id),
     db.select().from(evidence).where(eq(evidence.auditId, row.id)).orderBy(asc(evidence.createdAt)),
     db.select({ name: users.name }).from(users).where(eq(users.id, row.auditorId)),
     row.reportId
@@ -58,6 +62,7 @@ export async function getAudit(db: Db, o: { auditId: string; actor: Actor }): Pr
     },
     checklist,
     responses,
+    history,
     evidence: files.map((f) => ({ id: f.id, itemId: f.itemId, fileName: f.fileName, mimeType: f.mimeType, size: f.size, sha256: f.sha256, createdAt: f.createdAt })),
     score: scoreAudit(checklist, Object.fromEntries(Object.entries(responses).map(([id, a]) => [id, a.result]))),
     report: report ?? null,

@@ -6,6 +6,7 @@ import { writeTransaction } from '../db/write.ts';
 import { conflict, forbidden } from '../errors.ts';
 import { newId, newReadableCode, sha256Hex } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
+import { currentLogHead } from '../log/current-log-head.ts';
 import { loadSigningIdentity, type LoadSigningIdentityOptions } from '../reports/signing-identity.ts';
 import { canManageActions } from './action-access.ts';
 import { auditClosure, daysOverdue } from './action-overdue.ts';
@@ -35,6 +36,7 @@ export async function issueFollowUpReport(db: Db, o: IssueFollowUpReportOptions)
     const [auditor] = await tx.select({ name: users.name }).from(users).where(eq(users.id, audit.auditorId));
     const checklist = checklistOf(audit);
     const verificationCode = newReadableCode();
+    const logHead = await currentLogHead(tx); // the anchor: this report's own log entry follows it
     const bytes = await renderFollowUpReport(
       {
         locale: isLocale(audit.locale) ? audit.locale : 'en',
@@ -45,12 +47,13 @@ export async function issueFollowUpReport(db: Db, o: IssueFollowUpReportOptions)
         closed: auditClosure(audit.status, actions.map((a) => a.status)).closed,
         actions,
         verificationCode,
+        logHead,
       },
       identity,
     );
     const id = newId();
     const sha256 = sha256Hex(bytes);
-    await tx.insert(signedDocuments).values({ id, kind: 'follow_up_report', subjectId: audit.id, sha256, verificationCode, signerName: issuer?.name ?? '', signedAt: issuedAt, bytes });
+    await tx.insert(signedDocuments).values({ id, kind: 'follow_up_report', subjectId: audit.id, sha256, verificationCode, signerName: issuer?.name ?? '', signedAt: issuedAt, bytes, logSeq: logHead.seq, logHash: logHead.hash });
     await appendLog(tx, { actorId: o.actor.id, action: 'action.follow_up_report', subjectType: 'audit', subjectId: audit.id, details: { documentId: id, sha256, verificationCode, actions: actions.length }, at: issuedAt });
     return { id, auditId: audit.id, sha256, verificationCode, signedAt: issuedAt, bytes, fileName: followUpFileName(audit.id, issuedAt) };
   });

@@ -22,6 +22,7 @@ import {
 } from '../reports/pdf-layout.ts';
 import { signPdf } from '../reports/sign-pdf.ts';
 import type { SigningIdentity } from '../reports/signing-identity.ts';
+import type { LogHead } from '../log/current-log-head.ts';
 import type { ActionStatus } from './action-transitions.ts';
 
 export type FollowUpEvent = { at: Date; actor: string; kind: 'created' | 'status' | 'owner' | 'due' | 'comment' | 'evidence'; from: string | null; to: string | null; comment: string | null };
@@ -47,6 +48,8 @@ export type FollowUpReportInput = {
   closed: boolean;
   actions: FollowUpAction[];
   verificationCode: string;
+  /** The audit log's head at signing (see log verify). */
+  logHead?: LogHead;
 };
 
 type Lookup = (key: string, params?: Record<string, string | number>) => string;
@@ -75,6 +78,7 @@ export function layoutFollowUpReport(input: FollowUpReportInput, signer: Pick<Si
   });
   return endPdfDocument(doc, {
     signature: { reason: l('actions.pdf.signatureReason'), name: signer.subjectCommonName, location: input.audit.site ?? input.organisation, signingTime: input.issuedAt },
+    logHead: input.logHead && { head: input.logHead, locale: input.locale },
   });
 }
 

@@ -7,6 +7,7 @@ import { writeTransaction } from '../db/write.ts';
 import { conflict, unauthorized, unprocessable } from '../errors.ts';
 import { newId, newReadableCode, sha256Hex } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
+import { currentLogHead } from '../log/current-log-head.ts';
 import { renderAuditReport } from '../reports/render-audit-report.ts';
 import { loadSigningIdentity } from '../reports/signing-identity.ts';
 import { closeReAuditLoop, itemsTrackedByFirstAudit } from '../programme/close-re-audit-loop.ts';
@@ -88,13 +89,14 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
     }));
     const files = await tx.select().from(evidence).where(eq(evidence.auditId, o.auditId));
     const verificationCode = newReadableCode();
+    const logHead = await currentLogHead(tx); // the anchor: this signing's own log entry follows it
     const pdf = await renderAuditReport(
-      buildReportInput({ audit, checklist, answers, evidence: files, actions, score, auditorName: signer!.name, organisation: o.organisation, statement, signedAt, signatureImagePng: signatureImage, verificationCode, training }),
+      { ...buildReportInput({ audit, checklist, answers, evidence: files, actions, score, auditorName: signer!.name, organisation: o.organisation, statement, signedAt, signatureImagePng: signatureImage, verificationCode, training }), logHead },
       identity,
     );
     const sha256 = sha256Hex(pdf);
     const reportId = newId();
-    await tx.insert(signedDocuments).values({ id: reportId, kind: 'audit_report', subjectId: o.auditId, sha256, verificationCode, signerName: signer!.name, signedAt, bytes: pdf });
+    await tx.insert(signedDocuments).values({ id: reportId, kind: 'audit_report', subjectId: o.auditId, sha256, verificationCode, signerName: signer!.name, signedAt, bytes: pdf, logSeq: logHead.seq, logHash: logHead.hash });
     await tx.update(audits).set({ score: score.score, reportId }).where(eq(audits.id, o.auditId));
     if (actions.length > 0) {
       await tx.insert(correctiveActions).values(actions);

@@ -4,11 +4,37 @@ import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
 import { tooManyRequests, unauthorized } from '../errors.ts';
 import { appendLog } from '../log/append-log.ts';
-import type { AppLucia } from './lucia.ts';
+import { config } from '../config.ts';
+import type { AppLucia, LoginMethod } from './lucia.ts';
+import { can } from './permissions.ts';
 import { verifyPassword } from './password.ts';
 import { accountKey, ACCOUNT_LIMIT, addressKey, ADDRESS_LIMIT, failuresFor, isThrottled, recordFailure } from './rate-limit.ts';
 
-export type LoginOptions = { db: Db; lucia: AppLucia; email: string; password: string; address: string; now?: number };
+/** Whether passwords are accepted: everyone's (LMS_PASSWORD_LOGIN on), or only the break-glass admin's. */
+export type PasswordPolicy = { passwordLogin: boolean; breakglassEmail: string | undefined };
+
+export type LoginOptions = { db: Db; lucia: AppLucia; email: string; password: string; address: string; now?: number; policy?: PasswordPolicy };
+
+/** Whether this account may sign in with a password under the policy (the password itself is checked elsewhere). */
+export function passwordAllowedFor(user: { email: string; role: Parameters<typeof can>[0] }, policy: PasswordPolicy): boolean {
+  if (policy.passwordLogin) return true;
+  return policy.breakglassEmail !== undefined && user.email.toLowerCase() === policy.breakglassEmail && can(user.role, 'auth.breakglass');
+}
+
+/** Whether a client address has too many recent failures to try again; the time it may retry. */
+export async function addressThrottle(db: Db, address: string, now = Date.now()): Promise<{ throttled: boolean; retryAfterSeconds: number }> {
+  const f = await failuresFor(db, addressKey(address), now);
+  const throttled = isThrottled(f.count, ADDRESS_LIMIT);
+  return { throttled, retryAfterSeconds: throttled ? Math.ceil((f.retryAt - now) / 1000) : 0 };
+}
+
+/** Opens a lucia session for a signed-in user and writes the one `auth.login` entry, naming the method. */
+export async function openSession(o: { db: Db; lucia: AppLucia; userId: string; address: string; method: LoginMethod; now?: number; details?: Record<string, unknown> }) {
+  const now = o.now ?? Date.now();
+  const session = await o.lucia.createSession(o.userId, { loginMethod: o.method });
+  await writeTransaction(o.db, (tx) => appendLog(tx, { actorId: o.userId, action: 'auth.login', subjectType: 'user', subjectId: o.userId, details: { address: o.address, method: o.method, ...o.details }, at: now }));
+  return session;
+}
 
 /** Checks credentials under the rate limits; on success opens a session, on failure counts it. Both are logged. */
 export async function login(o: LoginOptions) {
@@ -24,18 +50,22 @@ export async function login(o: LoginOptions) {
   }
 
   const [user] = await o.db.select().from(users).where(eq(users.email, email)).limit(1);
-  const passwordOk = await verifyPassword(user?.passwordHash ?? null, o.password);
-  if (!user || !passwordOk || !user.active) {
+  const policy = o.policy ?? config();
+  // an account made by the identity provider has no password (an empty hash): it is checked
+  // against the dummy hash like an unknown email, so that both take the same time
+  const passwordOk = await verifyPassword(user?.passwordHash ? user.passwordHash : null, o.password);
+  // with password login switched off, everyone but the break-glass admin gets the same answer as a
+  // wrong password, so the answer does not tell which email is the break-glass one
+  if (!user || !passwordOk || !user.active || !passwordAllowedFor(user, policy)) {
     await writeTransaction(o.db, async (tx) => {
       await recordFailure(tx, [accountKey(email), addressKey(o.address)], now);
-      await appendLog(tx, { actorId: user?.id ?? null, action: 'auth.login_failed', subjectType: 'user', subjectId: user?.id, details: { email, address: o.address }, at: now });
+      await appendLog(tx, { actorId: user?.id ?? null, action: 'auth.login_failed', subjectType: 'user', subjectId: user?.id, details: { email, address: o.address, method: 'password' }, at: now });
     });
     // the same answer for an unknown email, a wrong password and a deactivated account
     throw unauthorized('Wrong email or password').as('error.wrongPassword');
   }
 
-  const session = await o.lucia.createSession(user.id, {});
-  await writeTransaction(o.db, (tx) => appendLog(tx, { actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id, details: { address: o.address }, at: now }));
+  const session = await openSession({ db: o.db, lucia: o.lucia, userId: user.id, address: o.address, method: 'password', now });
   return { session, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
 

@@ -10,6 +10,7 @@ export function createLucia(db: Db) {
   return new Lucia(new SessionAdapter(db), {
     sessionExpiresIn: new TimeSpan(14, 'd'),
     sessionCookie: { name: 'lms_session', attributes: { sameSite: 'lax' } },
+    getSessionAttributes: (a) => ({ loginMethod: a.loginMethod ?? 'password' }),
     getUserAttributes: (a) => ({
       email: a.email,
       name: a.name,
@@ -22,9 +23,13 @@ export function createLucia(db: Db) {
 
 export type AppLucia = ReturnType<typeof createLucia>;
 
+/** How a session was opened. */
+export type LoginMethod = 'password' | 'oidc';
+
 declare module 'lucia' {
   interface Register {
     Lucia: AppLucia;
+    DatabaseSessionAttributes: { loginMethod?: LoginMethod };
     DatabaseUserAttributes: { email: string; name: string; role: Role; departmentId: string | null; active: boolean };
   }
 }

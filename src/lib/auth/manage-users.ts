@@ -17,11 +17,12 @@ export function generatePassword(): string {
   return crypto.randomBytes(12).toString('base64url');
 }
 
-async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: string | null): Promise<string> {
+/** Inserts one user (an empty hash: no password) with its log entry and the standing assignment rules. */
+export async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: string | null, logDetails: Record<string, unknown> = {}): Promise<string> {
   const id = newId();
   const departmentId = u.department ? await ensureDepartment(tx, u.department) : null;
   await tx.insert(users).values({ id, email: u.email, name: u.name, role: u.role, departmentId, passwordHash, createdAt: Date.now() });
-  await appendLog(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: id, details: { email: u.email, role: u.role, department: u.department ?? null } });
+  await appendLog(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: id, details: { email: u.email, role: u.role, department: u.department ?? null, ...logDetails } });
   await applyAssignmentRulesForUser(tx, id);
   return id;
 }

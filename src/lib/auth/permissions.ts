@@ -29,6 +29,8 @@ export const permissions = {
   'users.grantAdmin': ['admin'],
   'admin.log': ['admin'],
   'admin.signing': ['admin'],
+  // the one account LMS_BREAKGLASS_EMAIL names may use its password when LMS_PASSWORD_LOGIN=off, if it holds this
+  'auth.breakglass': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -36,6 +38,14 @@ export type Permission = keyof typeof permissions;
 /** Whether a role holds a permission. */
 export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+// When the identity provider's groups map to several roles, the highest wins.
+const roleRank: Record<Role, number> = { employee: 0, auditor: 1, hr: 2, admin: 3 };
+
+/** The highest of some roles (employee when there are none). */
+export function highestRole(candidates: readonly Role[]): Role {
+  return candidates.reduce<Role>((best, r) => (roleRank[r] > roleRank[best] ? r : best), 'employee');
 }
 
 /** Who performs an operation: a signed-in person, or `systemActor`. */
@@ -65,6 +75,7 @@ export const routeRules: RouteRule[] = [
   { pattern: /^\/$/, access: 'public', example: '/' },
   { pattern: /^\/login\/?$/, access: 'public', example: '/login' },
   { pattern: /^\/api\/auth\/login$/, access: 'public', example: '/api/auth/login' },
+  { pattern: /^\/auth\/oidc\/(start|callback)$/, access: 'public', example: '/auth/oidc/start' },
   { pattern: /^\/verify\/?$/, access: 'public', example: '/verify' },
   { pattern: /^\/api\/reports\/verify$/, access: 'public', example: '/api/reports/verify' },
   { pattern: /^\/(hr)(\/|$)/, access: 'hr.view', example: '/hr' },

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
 import { newId, newReadableCode, sha256Hex } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
+import { currentLogHead, type LogHead } from '../log/current-log-head.ts';
 import { loadSigningIdentity, type LoadSigningIdentityOptions } from '../reports/signing-identity.ts';
 import { collectEvidencePack, parsePeriod } from './collect-evidence-pack.ts';
 import { assertMakesEvidencePack, type Actor } from './programme-access.ts';
@@ -26,17 +27,27 @@ export async function issueEvidencePack(db: Db, o: IssueEvidencePackOptions): Pr
   ]);
   const verificationCode = newReadableCode();
   const issuedBy = issuer?.name ?? o.actor.name;
-  const bytes = await renderEvidencePack({ ...data, locale: o.locale, organisation: o.signing.organisation, issuedAt: now, issuedBy, verificationCode }, identity);
+  const render = (logHead: LogHead) => renderEvidencePack({ ...data, locale: o.locale, organisation: o.signing.organisation, issuedAt: now, issuedBy, verificationCode, logHead }, identity);
+  // Rendered before the write transaction, so a large pack does not hold the write lock; the anchor
+  // must be the entry just before the pack's own, so if anything was logged meanwhile it is rendered again.
+  let head = await currentLogHead(db);
+  let bytes = await render(head);
   const id = newId();
-  const sha256 = sha256Hex(bytes);
+  let sha256 = '';
   await writeTransaction(db, async (tx) => {
-    await tx.insert(signedDocuments).values({ id, kind: 'evidence_pack', subjectId: `${o.from}..${o.to}`, sha256, verificationCode, signerName: issuedBy, signedAt: now, bytes });
+    const latest = await currentLogHead(tx);
+    if (latest.seq !== head.seq || latest.hash !== head.hash) {
+      head = latest;
+      bytes = await render(head);
+    }
+    sha256 = sha256Hex(bytes);
+    await tx.insert(signedDocuments).values({ id, kind: 'evidence_pack', subjectId: `${o.from}..${o.to}`, sha256, verificationCode, signerName: issuedBy, signedAt: now, bytes, logSeq: head.seq, logHash: head.hash });
     await appendLog(tx, {
       actorId: o.actor.id,
       action: 'evidence_pack.issue',
       subjectType: 'evidence_pack',
       subjectId: id,
-      details: { from: o.from, to: o.to, asOf: data.asOf, sha256, verificationCode, audits: data.audits.length, overdue: data.overdue.total, trainingSource: data.trainingSource },
+      details: { documentId: id, from: o.from, to: o.to, asOf: data.asOf, sha256, verificationCode, audits: data.audits.length, overdue: data.overdue.total, trainingSource: data.trainingSource },
       at: now,
     });
   });

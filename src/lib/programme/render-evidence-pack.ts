@@ -6,10 +6,11 @@ import { drawTrainingFigures } from '../reports/draw-training-figures.ts';
 import { contentWidth, createPdfDocument, endPdfDocument, ensureSpace, finishPages, formatDate, formatDateTime, heading, keyValueRows, palette, paragraph, severityTone, table, type PdfDocument } from '../reports/pdf-layout.ts';
 import { signPdf } from '../reports/sign-pdf.ts';
 import type { SigningIdentity } from '../reports/signing-identity.ts';
+import type { LogHead } from '../log/current-log-head.ts';
 import type { EvidencePackData, PackAction } from './collect-evidence-pack.ts';
 import { sampleDays } from './trends.ts';
 
-export type EvidencePackInput = EvidencePackData & { locale: Locale; organisation: string; issuedAt: number; issuedBy: string; verificationCode: string };
+export type EvidencePackInput = EvidencePackData & { locale: Locale; organisation: string; issuedAt: number; issuedBy: string; verificationCode: string; /** The audit log's head the pack anchors. */ logHead?: LogHead };
 type Lookup = (key: string, params?: Record<string, string | number>) => string;
 
 const TREND_COLOURS = ['#1f3a5f', '#a8843a', '#17663a', '#a61b1b', '#6b3fa0'];
@@ -88,7 +89,10 @@ export function layoutEvidencePack(input: EvidencePackInput, signer: Pick<Signin
     footer: (page, pages) => ({ left: `${input.organisation} · ${l('programme.pack.kicker')} · ${code}`, right: l('pdf.page', { page: page + 1, pages }) }),
     header: (page) => (page === 0 ? null : title),
   });
-  return endPdfDocument(doc, { signature: { reason: l('programme.pack.signatureReason'), name: signer.subjectCommonName, location: input.organisation, signingTime: new Date(input.issuedAt) } });
+  return endPdfDocument(doc, {
+    signature: { reason: l('programme.pack.signatureReason'), name: signer.subjectCommonName, location: input.organisation, signingTime: new Date(input.issuedAt) },
+    logHead: input.logHead && { head: input.logHead, locale: input.locale },
+  });
 }
 
 function drawActions(doc: PdfDocument, title: string, actions: PackAction[], input: EvidencePackInput, l: Lookup): void {

@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
-import type { Locale } from '../../i18n/index.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import type { LogHead } from '../log/current-log-head.ts';
+import { PDF_LOG_HEAD_KEY, pdfLogHeadValue } from '../log/pdf-log-head.ts';
 import { cjkFont } from './fonts.ts';
 import { addSignaturePlaceholder, type AddSignaturePlaceholderOptions } from './sign-pdf.ts';
 
@@ -328,10 +330,15 @@ export function finishPages(doc: PdfDocument, options: FinishPagesOptions): void
   }
 }
 
-export type EndPdfDocumentOptions = { signature: AddSignaturePlaceholderOptions };
+export type EndPdfDocumentOptions = {
+  signature: AddSignaturePlaceholderOptions;
+  /** The audit log's head at signing: printed at the foot of the last page and kept in the document information. */
+  logHead?: { head: LogHead; locale: Locale };
+};
 
-/** Adds the signature placeholder, ends the document and returns its bytes, ready for `signPdf`. */
+/** Adds the log head (if given) and the signature placeholder, ends the document and returns its bytes, ready for `signPdf`. */
 export function endPdfDocument(doc: PdfDocument, options: EndPdfDocumentOptions): Promise<Buffer> {
+  if (options.logHead) writeLogHead(doc, options.logHead.head, options.logHead.locale);
   addSignaturePlaceholder(doc, options.signature);
   const chunks: Uint8Array[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -341,6 +348,19 @@ export function endPdfDocument(doc: PdfDocument, options: EndPdfDocumentOptions)
   });
   doc.end();
   return done;
+}
+
+/** A small line at the very bottom of the last page, below any footer, and the same head in the information dictionary. */
+function writeLogHead(doc: PdfDocument, head: LogHead, locale: Locale): void {
+  (doc.info as Record<string, unknown>)[PDF_LOG_HEAD_KEY] = pdfLogHeadValue(head);
+  const { start, count } = doc.bufferedPageRange();
+  doc.switchToPage(start + count - 1);
+  const page = doc.page;
+  const bottomMargin = page.margins.bottom;
+  page.margins.bottom = 0; // drawing inside the margin would otherwise make pdfkit add a page
+  doc.font(FONT).fontSize(5.5).fillColor(palette.muted);
+  doc.text(t(locale, 'pdf.logHead', { seq: head.seq, hash: head.hash }), 30, page.height - 15, { width: page.width - 60, align: 'center', lineBreak: false });
+  page.margins.bottom = bottomMargin;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();

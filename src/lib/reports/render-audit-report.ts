@@ -23,6 +23,7 @@ import {
 } from './pdf-layout.ts';
 import { signPdf } from './sign-pdf.ts';
 import type { SigningIdentity } from './signing-identity.ts';
+import type { LogHead } from '../log/current-log-head.ts';
 import type { TrainingFigures } from '../programme/training-figures.ts';
 import { drawTrainingFigures } from './draw-training-figures.ts';
 
@@ -53,6 +54,8 @@ export type AuditReportInput = {
   items: Array<{ sectionTitle: string; itemId: string; text: string; result: AuditItemResult | null; note: string | null }>;
   evidence: Array<{ itemId: string; fileName: string; sha256: string; bytes: number }>;
   verificationCode: string;
+  /** The audit log's head at signing (see log verify). */
+  logHead?: LogHead;
   /** Training figures frozen at signing, printed as evidence for the items they concern. */
   training?: (TrainingFigures & { items: string[] }) | null;
 };
@@ -99,6 +102,7 @@ export function layoutAuditReport(input: AuditReportInput, signer: Pick<SigningI
       location: input.audit.site ?? input.organisation,
       signingTime: input.audit.signedAt,
     },
+    logHead: input.logHead && { head: input.logHead, locale: input.locale },
   });
 }
 

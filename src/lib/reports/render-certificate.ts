@@ -11,6 +11,7 @@ import {
 } from './pdf-layout.ts';
 import { signPdf } from './sign-pdf.ts';
 import type { SigningIdentity } from './signing-identity.ts';
+import type { LogHead } from '../log/current-log-head.ts';
 
 export type CertificateInput = {
   locale: Locale;
@@ -24,6 +25,8 @@ export type CertificateInput = {
   score: number;
   organisation: string;
   verificationCode: string;
+  /** The audit log's head at signing (see log verify). */
+  logHead?: LogHead;
 };
 
 /** Renders a completion certificate (one landscape A4 page) and signs it. */
@@ -94,6 +97,7 @@ export function layoutCertificate(input: CertificateInput, signer: Pick<SigningI
       location: input.organisation,
       signingTime: input.completedAt,
     },
+    logHead: input.logHead && { head: input.logHead, locale: input.locale },
   });
 }
 

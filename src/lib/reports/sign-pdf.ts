@@ -59,6 +59,11 @@ export async function signPdf(options: SignPdfOptions): Promise<Buffer> {
   return new SignPdf().sign(options.pdf, new CadesSigner(options.identity));
 }
 
+/** A detached CMS SignedData (DER) over any bytes, made like a PDF signature: used for audit-log checkpoints. */
+export async function signDetached(bytes: Buffer, identity: SigningIdentity): Promise<Buffer> {
+  return new CadesSigner(identity).sign(bytes);
+}
+
 /** A detached CMS SignedData over SHA-256 with contentType, messageDigest and signingCertificateV2; no signingTime. */
 class CadesSigner extends Signer {
   #identity: SigningIdentity;

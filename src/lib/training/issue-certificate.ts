@@ -8,6 +8,7 @@ import { writeTransaction } from '../db/write.ts';
 import { notFound } from '../errors.ts';
 import { newId, newReadableCode, sha256Hex } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
+import { currentLogHead } from '../log/current-log-head.ts';
 import { renderCertificate } from '../reports/render-certificate.ts';
 import { loadSigningIdentity, type LoadSigningIdentityOptions } from '../reports/signing-identity.ts';
 
@@ -36,31 +37,33 @@ export async function issueCertificate(o: IssueCertificateOptions): Promise<Issu
   const stored = await findStored(o.db, completion.id);
   if (stored) return { ...stored, fileName };
 
-  // Rendering and signing take a moment, so they happen outside the write lock; the insert re-checks.
   const locale = isLocale(row.locale) ? row.locale : 'en';
   const identity = await loadSigningIdentity(o.signing);
-  const verificationCode = newReadableCode();
-  const bytes = await renderCertificate(
-    {
-      locale,
-      certificateNumber: completion.certificateNumber,
-      holderName: row.holderName,
-      courseTitle: getCourse(completion.courseSlug, locale)?.meta.title ?? completion.courseSlug,
-      courseVersion: completion.courseVersion,
-      completedAt: new Date(completion.completedAt),
-      expiresAt: completion.expiresAt === null ? null : new Date(completion.expiresAt),
-      score: completion.score,
-      organisation: o.signing.organisation,
-      verificationCode,
-    },
-    identity,
-  );
-  const sha256 = sha256Hex(bytes);
+  // Rendered inside the write transaction: the certificate records the log head its own entry follows.
   return writeTransaction(o.db, async (tx) => {
     const raced = await findStored(tx, completion.id);
     if (raced) return { ...raced, fileName };
+    const verificationCode = newReadableCode();
+    const logHead = await currentLogHead(tx);
+    const bytes = await renderCertificate(
+      {
+        locale,
+        certificateNumber: completion.certificateNumber,
+        holderName: row.holderName,
+        courseTitle: getCourse(completion.courseSlug, locale)?.meta.title ?? completion.courseSlug,
+        courseVersion: completion.courseVersion,
+        completedAt: new Date(completion.completedAt),
+        expiresAt: completion.expiresAt === null ? null : new Date(completion.expiresAt),
+        score: completion.score,
+        organisation: o.signing.organisation,
+        verificationCode,
+        logHead,
+      },
+      identity,
+    );
+    const sha256 = sha256Hex(bytes);
     const id = newId();
-    await tx.insert(signedDocuments).values({ id, kind: 'certificate', subjectId: completion.id, sha256, verificationCode, signerName: identity.subjectCommonName, signedAt: Date.now(), bytes });
+    await tx.insert(signedDocuments).values({ id, kind: 'certificate', subjectId: completion.id, sha256, verificationCode, signerName: identity.subjectCommonName, signedAt: Date.now(), bytes, logSeq: logHead.seq, logHash: logHead.hash });
     await appendLog(tx, { actorId: o.viewer.id, action: 'certificate.issue', subjectType: 'completion', subjectId: completion.id, details: { documentId: id, sha256, certificateNumber: completion.certificateNumber } });
     return { bytes, fileName, sha256, verificationCode };
   });

@@ -58,7 +58,7 @@ describe('logging in', () => {
     await attempt('amy@example.com', password);
     const actions = (await db.select().from(auditLog)).map((r) => r.action);
     expect(actions).toEqual(['user.create', 'auth.login_failed', 'auth.login']);
-    expect(await verifyLog(db)).toMatchObject({ ok: true, count: 3 });
+    expect(await verifyLog(db)).toMatchObject({ ok: true, entries: 3 });
   });
 
   it('refuses a deactivated user and ends their sessions at once', async () => {

@@ -25,6 +25,8 @@ const expected: Record<string, Role[]> = {
   'users.grantAdmin': ['admin'],
   'admin.log': ['admin'],
   'admin.signing': ['admin'],
+  // issue 15: only an admin can be the break-glass account (password login switched off)
+  'auth.breakglass': ['admin'],
 };
 
 describe('the permission table', () => {
@@ -50,6 +52,8 @@ describe('route access', () => {
     ['/verify', [null, ...everyone]],
     ['/api/reports/verify', [null, ...everyone]],
     ['/api/auth/login', [null, ...everyone]],
+    ['/auth/oidc/start', [null, ...everyone]],
+    ['/auth/oidc/callback', [null, ...everyone]],
     ['/_astro/x.css', [null, ...everyone]],
     ['/', [null, ...everyone]],
     ['/training', everyone],

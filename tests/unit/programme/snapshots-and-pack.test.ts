@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionEvents, audits, correctiveActions, signedDocuments, trainingSnapshots } from '../../../db/schema.ts';
+import { desc, eq } from 'drizzle-orm';
+import { actionEvents, auditLog, audits, correctiveActions, signedDocuments, trainingSnapshots } from '../../../db/schema.ts';
+import { verifyLog } from '../../../src/lib/log/verify-log.ts';
 import { verifyDocument } from '../../../src/lib/audit/verify-document.ts';
 import { newId } from '../../../src/lib/ids.ts';
 import { collectEvidencePack } from '../../../src/lib/programme/collect-evidence-pack.ts';
@@ -159,6 +161,12 @@ describe('the evidence pack', () => {
 
   it('is a signed PDF that /verify recognises and pdfsig accepts', async () => {
     const pack = await issueEvidencePack(t.db, { actor: hr, from: '2026-03-01', to: '2026-03-31', locale: 'zh-cn', now: NOW, signing: { dataDir: t.dataDir, organisation: 'Test Org' } });
+    // anchored in the audit log like every signed document: its row names the entry before its own
+    const [row] = await t.db.select().from(signedDocuments).where(eq(signedDocuments.id, pack.id));
+    const [last] = await t.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    expect(last).toMatchObject({ action: 'evidence_pack.issue', seq: row!.logSeq! + 1 });
+    expect(JSON.parse(last!.details).documentId).toBe(pack.id);
+    expect((await verifyLog(t.db)).problems).toEqual([]);
     const verified = await verifyDocument(t.db, pack.bytes);
     expect(verified).toMatchObject({ valid: true, kind: 'evidence_pack', verificationCode: pack.verificationCode });
     const file = path.join(t.dataDir, 'pack.pdf');
