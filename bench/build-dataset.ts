@@ -77,16 +77,18 @@ export async function buildDataset(client: Client, size: DatasetSize, now = Date
   await insertMany(client, 'departments', ['id', 'name', 'created_at'], depts.map((d) => [d.id, d.name, now]));
   const surnames = ['王', '李', '张', '刘', '陈', 'Smith', 'García', 'Nguyen'];
   const people = Array.from({ length: size.employees }, (_, i) => ({ id: newId(), email: `emp${String(i + 1).padStart(5, '0')}@bench.example`, name: `${surnames[i % surnames.length]} ${i + 1}`, dept: depts[i % depts.length]!.id }));
+  // every 25th person manages the 24 after them: 400 managers at 10,000 people, for the reminder digests
+  const managerOf = (i: number) => (i % 25 === 0 ? null : people[i - (i % 25)]!.id);
   const hr = { id: newId(), email: 'hr@bench.example' };
   const auditor = { id: newId(), email: 'auditor@bench.example' };
   await insertMany(
     client,
     'users',
-    ['id', 'email', 'name', 'role', 'department_id', 'password_hash', 'active', 'created_at'],
+    ['id', 'email', 'name', 'role', 'department_id', 'password_hash', 'active', 'created_at', 'manager_id'],
     [
-      [hr.id, hr.email, 'Bench HR', 'hr', depts[0]!.id, passwordHash, 1, now],
-      [auditor.id, auditor.email, 'Bench Auditor', 'auditor', depts[1]!.id, passwordHash, 1, now],
-      ...people.map((p) => [p.id, p.email, p.name, 'employee', p.dept, passwordHash, 1, now]),
+      [hr.id, hr.email, 'Bench HR', 'hr', depts[0]!.id, passwordHash, 1, now, null],
+      [auditor.id, auditor.email, 'Bench Auditor', 'auditor', depts[1]!.id, passwordHash, 1, now, null],
+      ...people.map((p, i) => [p.id, p.email, p.name, 'employee', p.dept, passwordHash, 1, now, managerOf(i)]),
     ],
   );
   // lucia keeps expiry in seconds; 13 of 14 days left, so no request renews a session during the run

@@ -7,6 +7,7 @@ import type { ExportMemory } from './export-memory.ts';
 import type { JsBytes } from './js-bytes.ts';
 import type { TargetResult } from './load.ts';
 import type { LogVerifyResult } from './log-verify.ts';
+import type { NotifyBench } from './notify-bench.ts';
 import type { PdfResult } from './pdf-bench.ts';
 
 /** The dashboard and export figures on one organisation. */
@@ -24,8 +25,48 @@ export type BenchReport = {
   pack?: EvidencePackFigures;
   js: JsBytes[];
   logVerify: LogVerifyResult;
+  /** `notify run` (decide + compose) on the small and the large organisation */
+  notify: [NotifyBench, NotifyBench];
   elapsedS: number;
 };
+
+/** Whether `notify run` met its target: the large organisation in under 10 s, the live heap flat. */
+export function notifyVerdict(n: [NotifyBench, NotifyBench]): { met: boolean; text: string } {
+  const [s, l] = n;
+  const met = l.totalMs < 10_000 && l.peakLiveHeapGrowthKb < 4096 && l.secondPassQueued === 0;
+  return { met, text: `${n0(l.totalMs)} ms for ${n0(l.assignments)} assignments; most live heap ${s.peakLiveHeapGrowthKb} and ${l.peakLiveHeapGrowthKb} KB above the start at the two sizes; a second pass queued ${l.secondPassQueued}` };
+}
+
+/** The reminders section of bench/results.md. */
+export function notifySection(n: [NotifyBench, NotifyBench]): string {
+  const line = (label: string, f: (x: NotifyBench) => string | number) => row([label, ...n.map(f)]);
+  const v = notifyVerdict(n);
+  return `## Reminders: \`notify run\` (decide and queue, no sending; own process)
+
+${row(['', `${n0(n[0].assignments)} assignments`, `${n0(n[1].assignments)} assignments`])}
+${row(['---', '---:', '---:'])}
+${line('rows read (assignments that may need a reminder, managers\' reports, actions)', (x) => n0(x.scanned))}
+${line('reminders decided / new notifications recorded', (x) => `${n0(x.decided)} / ${n0(x.queued)}`)}
+${line('mails written to the outbox (one per person)', (x) => n0(x.mails))}
+${line('decide ms / compose ms / total ms', (x) => `${n0(x.decideMs)} / ${n0(x.composeMs)} / ${n0(x.totalMs)}`)}
+${line('second pass at the same time: ms, new notifications', (x) => `${n0(x.secondPassMs)}, ${x.secondPassQueued}`)}
+${line('most live heap above the start, after GC between pages, KB', (x) => n0(x.peakLiveHeapGrowthKb))}
+
+Both halves walk their tables in keyset pages (1,000 rows to decide, 200 people to compose), writing
+each page in its own transaction. The heap is read in a second pass over a copy of the database, after
+a forced garbage collection before every page (those collections are not in the times). Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC,
+load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${os.cpus().length} cores. Target: under 10 s at 10,000 employees with memory flat: ${v.met ? '**met**' : '**not met**'} (${v.text}).
+`;
+}
+
+/** Puts a fresh reminders section into an existing results file (BENCH_ONLY=notify), leaving the rest. */
+export function updateNotifySection(file: string, n: [NotifyBench, NotifyBench]): void {
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const section = notifySection(n);
+  const re = /## Reminders: [\s\S]*?(?=\n## |$)/;
+  const next = re.test(old) ? old.replace(re, section.trimEnd() + '\n') : old.replace(/\n## Targets/, `\n${section}\n## Targets`);
+  fs.writeFileSync(file, next.includes(section.trim()) ? next : `${old.trimEnd()}\n\n${section}`);
+}
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const n0 = (v: number) => Math.round(v).toLocaleString('en');
@@ -148,6 +189,7 @@ everything they import, each file once.
 \`log verify\` over ${n0(r.logVerify.entries)} entries with ${r.logVerify.checkpoints} signed checkpoints and ${r.logVerify.documents} signed certificates as anchors
 (bench/log-verify.ts, also \`npm run bench:log\`): first run ${n0(r.logVerify.firstMs)} ms, median of ${r.logVerify.runs} more ${n0(r.logVerify.medianMs)} ms; the log ${r.logVerify.ok ? 'verified intact' : 'did NOT verify'}.
 
+${notifySection(r.notify)}
 ## Targets
 
 - Lesson page at least half of the static ceiling: ${ok(v.lessonRatio >= 0.5)} (${v.lessonRatio.toFixed(2)}).
@@ -156,6 +198,7 @@ everything they import, each file once.
 - Signed 120-item report under 500 ms: ${ok(v.reportMs < 500)} (median ${v.reportMs} ms).
 ${r.pack ? `- Evidence pack on the ${n0(r.scale[1].employees)}-employee set under 2 s: ${ok(r.pack.medianMs < 2000)} (median ${r.pack.medianMs} ms).` : ''}
 - Verifying ${n0(r.logVerify.entries)} log entries and their anchors under 10 s: ${ok(r.logVerify.ok && Math.max(r.logVerify.firstMs, r.logVerify.medianMs) < r.logVerify.targetMs)} (first ${n0(r.logVerify.firstMs)} ms, median ${n0(r.logVerify.medianMs)} ms).
+- \`notify run\` over ${n0(r.notify[1].assignments)} assignments under 10 s, memory flat: ${ok(notifyVerdict(r.notify).met)} (${notifyVerdict(r.notify).text}).
 
 ${fs.existsSync(NOTES) ? fs.readFileSync(NOTES, 'utf8') : ''}`;
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -19,7 +19,8 @@ import { loadTarget, type Target, type TargetResult } from './load.ts';
 import { rssBytes } from './memory.ts';
 import type { LogVerifyResult } from './log-verify.ts';
 import type { PdfResult } from './pdf-bench.ts';
-import { resultsTable, writeResults, type EvidencePackFigures, type Scale } from './report.ts';
+import type { NotifyBench } from './notify-bench.ts';
+import { notifySection, resultsTable, updateNotifySection, writeResults, type EvidencePackFigures, type Scale } from './report.ts';
 
 const clamp = (v: string | undefined, fallback: number, min: number, max: number) => Math.min(max, Math.max(min, Number(v) || fallback));
 const employees = clamp(process.env.BENCH_EMPLOYEES, 10_000, 1000, 50_000);
@@ -96,65 +97,79 @@ async function hrFigures(d: Dataset): Promise<Omit<Scale, 'exportInProcess'>> {
   return { employees: d.summary.users - 2, rows: d.summary.assignments, coldMs, dashboard, export: exportOne };
 }
 
+// the last line a bench script prints is its figures, as JSON
+const child = async <T,>(args: string[]): Promise<T> => {
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: root, maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
+};
+const notifyBench = async () => {
+  console.log('Reminders: notify run (decide and queue) on both organisations, in a process of its own …');
+  const [s, l] = await child<NotifyBench[]>(['--expose-gc', path.join(root, 'bench/notify-bench.ts'), dirs[1], dirs[0]]);
+  return [s!, l!] as [NotifyBench, NotifyBench];
+};
+
 try {
   const big = await makeDataset(dirs[0], employees);
   const small = await makeDataset(dirs[1], Math.round(employees / 10));
+  if (process.env.BENCH_ONLY === 'notify') {
+    // only the reminders measurement: its section of bench/results.md is replaced, the rest kept
+    const notify = await notifyBench();
+    console.log(`\n${notifySection(notify)}`);
+    updateNotifySection(path.join(root, 'bench/results.md'), notify);
+  } else {
+    console.log('Starting the server on the large organisation …');
+    server = await startServer({ dataDir: dirs[0], env: { NODE_ENV: 'production' } });
+    const idleRssMb = Math.round(rssBytes(server.child.pid!) / 1024 / 1024);
+    const lessonHtml = await (await fetch(server.url + LESSON, { headers: { cookie: big.logins.employees[0]! } })).text();
+    fs.writeFileSync(staticFile, lessonHtml);
+    const people = big.logins.employees;
+    const loads: TargetResult[] = [];
+    loads.push(await run('lesson', { name: 'Lesson page', path: LESSON, cookies: people, connections: CONNECTIONS, seconds }));
+    loads.push(await run('static copy', { name: 'Same lesson HTML as a static file', path: STATIC, cookies: [], connections: CONNECTIONS, seconds }));
+    loads.push(await run('reference', { name: 'Reference: login page, anonymous (no database)', path: '/login', cookies: [], connections: CONNECTIONS, seconds }));
+    loads.push(await run('my courses', { name: 'My courses', path: '/api/courses', cookies: people, connections: CONNECTIONS, seconds }));
+    loads.push(await run('quiz', { name: 'Quiz submission', path: '/api/courses/[slug]/attempts', method: 'POST', request: quizRequest, cookies: people, connections: CONNECTIONS, seconds }));
+    const largeHr = await hrFigures(big);
+    loads.push(largeHr.dashboard, largeHr.export);
+    const pack = await evidencePackFigures(big);
 
-  console.log('Starting the server on the large organisation …');
-  server = await startServer({ dataDir: dirs[0], env: { NODE_ENV: 'production' } });
-  const idleRssMb = Math.round(rssBytes(server.child.pid!) / 1024 / 1024);
-  const lessonHtml = await (await fetch(server.url + LESSON, { headers: { cookie: big.logins.employees[0]! } })).text();
-  fs.writeFileSync(staticFile, lessonHtml);
-  const people = big.logins.employees;
-  const loads: TargetResult[] = [];
-  loads.push(await run('lesson', { name: 'Lesson page', path: LESSON, cookies: people, connections: CONNECTIONS, seconds }));
-  loads.push(await run('static copy', { name: 'Same lesson HTML as a static file', path: STATIC, cookies: [], connections: CONNECTIONS, seconds }));
-  loads.push(await run('reference', { name: 'Reference: login page, anonymous (no database)', path: '/login', cookies: [], connections: CONNECTIONS, seconds }));
-  loads.push(await run('my courses', { name: 'My courses', path: '/api/courses', cookies: people, connections: CONNECTIONS, seconds }));
-  loads.push(await run('quiz', { name: 'Quiz submission', path: '/api/courses/[slug]/attempts', method: 'POST', request: quizRequest, cookies: people, connections: CONNECTIONS, seconds }));
-  const largeHr = await hrFigures(big);
-  loads.push(largeHr.dashboard, largeHr.export);
-  const pack = await evidencePackFigures(big);
+    console.log('  JavaScript shipped by three pages …');
+    const audit = await fetch(`${server.url}/api/audits`, { method: 'POST', headers: { cookie: big.logins.auditor, 'content-type': 'application/json' }, body: JSON.stringify({ checklist: 'client-data-handling', title: 'Bench audit' }) });
+    const auditId = ((await audit.json()) as { id: string }).id;
+    const js: JsBytes[] = [
+      await jsBytesOf(server.url, 'Lesson', LESSON, people[0]!),
+      await jsBytesOf(server.url, 'Quiz', '/training/confidentiality/quiz', people[0]!),
+      await jsBytesOf(server.url, 'Audit (draft, 120 items, its auditor)', `/audits/${auditId}`, big.logins.auditor),
+    ];
+    await server.stop();
+    server = undefined;
+    fs.rmSync(staticFile, { force: true });
 
-  console.log('  JavaScript shipped by three pages …');
-  const audit = await fetch(`${server.url}/api/audits`, { method: 'POST', headers: { cookie: big.logins.auditor, 'content-type': 'application/json' }, body: JSON.stringify({ checklist: 'client-data-handling', title: 'Bench audit' }) });
-  const auditId = ((await audit.json()) as { id: string }).id;
-  const js: JsBytes[] = [
-    await jsBytesOf(server.url, 'Lesson', LESSON, people[0]!),
-    await jsBytesOf(server.url, 'Quiz', '/training/confidentiality/quiz', people[0]!),
-    await jsBytesOf(server.url, 'Audit (draft, 120 items, its auditor)', `/audits/${auditId}`, big.logins.auditor),
-  ];
-  await server.stop();
-  server = undefined;
-  fs.rmSync(staticFile, { force: true });
+    console.log('Starting the server on the small organisation …');
+    server = await startServer({ dataDir: dirs[1], env: { NODE_ENV: 'production' } });
+    const smallHr = await hrFigures(small);
+    await server.stop();
+    server = undefined;
 
-  console.log('Starting the server on the small organisation …');
-  server = await startServer({ dataDir: dirs[1], env: { NODE_ENV: 'production' } });
-  const smallHr = await hrFigures(small);
-  await server.stop();
-  server = undefined;
+    console.log('The export\'s time per row and live memory, in a process of its own …');
+    const [smallExport, largeExport] = await child<ExportMemory[]>(['--expose-gc', path.join(root, 'bench/export-memory.ts'), dirs[1], dirs[0]]);
+    console.log('Signed PDFs, in a process of their own …');
+    const pdf = await child<{ items: number; results: PdfResult[] }>([path.join(root, 'bench/pdf-bench.ts')]);
+    console.log('Audit log verification over 300,000 entries, in a process of its own …');
+    const logVerify = await child<LogVerifyResult>([path.join(root, 'bench/log-verify.ts')]);
+    // last, because it writes notifications and mails into both databases
+    const notify = await notifyBench();
 
-  // the last line a bench script prints is its figures, as JSON
-  const child = async <T,>(args: string[]): Promise<T> => {
-    const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: root, maxBuffer: 1 << 20 });
-    return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
-  };
-  console.log('The export\'s time per row and live memory, in a process of its own …');
-  const [smallExport, largeExport] = await child<ExportMemory[]>(['--expose-gc', path.join(root, 'bench/export-memory.ts'), dirs[1], dirs[0]]);
-  console.log('Signed PDFs, in a process of their own …');
-  const pdf = await child<{ items: number; results: PdfResult[] }>([path.join(root, 'bench/pdf-bench.ts')]);
-  console.log('Audit log verification over 300,000 entries, in a process of its own …');
-  const logVerify = await child<LogVerifyResult>([path.join(root, 'bench/log-verify.ts')]);
-
-  const scale: [Scale, Scale] = [
-    { ...smallHr, exportInProcess: smallExport! },
-    { ...largeHr, exportInProcess: largeExport! },
-  ];
-  const report = { dataset: big.summary, idleRssMb, loads, scale, pdf: pdf.results, pack, js, logVerify, elapsedS: Math.round((performance.now() - started) / 1000) };
-  console.log(`\n${resultsTable(report)}\n`);
-  const file = path.join(root, 'bench/results.md');
-  writeResults(report, file);
-  console.log(`Written to ${path.relative(root, file)} in ${report.elapsedS} s.`);
+    const scale: [Scale, Scale] = [
+      { ...smallHr, exportInProcess: smallExport! },
+      { ...largeHr, exportInProcess: largeExport! },
+    ];
+    const report = { dataset: big.summary, idleRssMb, loads, scale, pdf: pdf.results, pack, js, logVerify, notify, elapsedS: Math.round((performance.now() - started) / 1000) };
+    console.log(`\n${resultsTable(report)}\n`);
+    const file = path.join(root, 'bench/results.md');
+    writeResults(report, file);
+    console.log(`Written to ${path.relative(root, file)} in ${report.elapsedS} s.`);
+  }
 } finally {
   fs.rmSync(staticFile, { force: true });
   await server?.stop();

@@ -1,7 +1,7 @@
 // The whole data model in one place. Times are integers (ms since epoch, or s for lucia's
 // session expiry) so SQL can compare and aggregate them directly.
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
 
@@ -23,8 +23,12 @@ export const users = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     locale: text('locale'),
     createdAt: createdAt(),
+    // the person's manager (another user); "My team" and the managers' overdue digests follow it
+    managerId: text('manager_id').references((): AnySQLiteColumn => users.id),
+    // 'immediate': reminders as they fall due (bundled per pass); 'daily': one digest a day
+    mailDigest: text('mail_digest', { enum: ['immediate', 'daily'] }).notNull().default('immediate'),
   },
-  (t) => [index('users_department_idx').on(t.departmentId, t.active)],
+  (t) => [index('users_department_idx').on(t.departmentId, t.active), index('users_manager_idx').on(t.managerId)],
 );
 
 export const sessions = sqliteTable(
@@ -413,6 +417,64 @@ export const jobLeases = sqliteTable('job_leases', {
   holder: text('holder').notNull(),
   expiresAt: integer('expires_at').notNull(),
 });
+
+/** One mail to one person: composed from their pending notifications, drained by the sender. */
+export const outboxMails = sqliteTable(
+  'outbox_mails',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    toAddress: text('to_address').notNull(),
+    locale: text('locale').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    // the Message-ID header, fixed when composed, so a resend after a crash is recognisably the same mail
+    messageId: text('message_id').notNull(),
+    // queued → sending → sent; or back to queued after a failed try; failed after the last one
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    // the SMTP server's (or the connection's) last answer to a failed try
+    lastError: text('last_error'),
+    // JSON [{at, error}] of every failed try
+    attemptLog: text('attempt_log').notNull().default('[]'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('outbox_mails_status_idx').on(t.status, t.nextAttemptAt), index('outbox_mails_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * Something a person is to be told (an event or a reminder), written in the transaction that caused it.
+ * `dedup_key` (person, thing, kind, period) is unique: a reminder is recorded at most once, whoever
+ * decides it how often. Pending until a composer bundles it into one mail (`mail_id`).
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    dedupKey: text('dedup_key').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    kind: text('kind').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    // a path inside the app, without locale prefix; the mail links to it in the reader's language
+    link: text('link').notNull(),
+    // JSON, filled into the kind's texts when the mail is written
+    params: text('params').notNull().default('{}'),
+    mandatory: integer('mandatory', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    // not bundled into a mail before this time (a daily digest holds it until the digest hour)
+    deliverAfter: integer('deliver_after').notNull(),
+    mailId: text('mail_id').references(() => outboxMails.id),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedup_idx').on(t.dedupKey),
+    index('notifications_pending_idx').on(t.mailId, t.userId, t.deliverAfter),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+  ],
+);
 
 /** Signed checkpoints of the audit log's head; the signed file in <data>/checkpoints/ is the anchor, this row finds it. */
 export const logCheckpoints = sqliteTable(

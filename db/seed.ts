@@ -11,9 +11,10 @@ export const demoPeople: NewUser[] = [
   { email: 'hr@example.com', name: 'Hannah Reyes', role: 'hr', department: 'Human Resources' },
   { email: 'auditor@example.com', name: 'Arthur Audit', role: 'auditor', department: 'Compliance' },
   { email: 'employee@example.com', name: 'Emma Employee', role: 'employee', department: 'Tax Services' },
-  { email: 'li.wei@example.com', name: '李伟', role: 'employee', department: 'Tax Services' },
+  // Emma manages 李伟 and Omar, so the demo has a "My team"
+  { email: 'li.wei@example.com', name: '李伟', role: 'employee', department: 'Tax Services', manager: 'employee@example.com' },
   { email: 'zhang.min@example.com', name: '张敏', role: 'employee', department: 'Company Formation' },
-  { email: 'omar@example.com', name: 'Omar Farouk', role: 'employee', department: 'Records Office' },
+  { email: 'omar@example.com', name: 'Omar Farouk', role: 'employee', department: 'Records Office', manager: 'employee@example.com' },
   { email: 'sofia@example.com', name: 'Sofia Chen', role: 'employee', department: 'Company Formation' },
 ];
 

@@ -9,13 +9,15 @@ import { closeDb } from '../src/lib/db/client.ts';
 import { AppError } from '../src/lib/errors.ts';
 import { checkpointOrgLog, verifyOrgLog } from '../src/lib/log/org-log.ts';
 import type { LogVerification } from '../src/lib/log/verify-log.ts';
+import { runNotifyPass } from '../src/lib/notify/run-notify.ts';
 import { runProgramme } from '../src/lib/programme/run-programme.ts';
 import { parseCsv } from '../src/lib/reports/csv.ts';
 import { prepare } from './prepare.ts';
 
 const usage = `Usage: npm run lms -- <command>
-  user add --email E --name N --role employee|hr|auditor|admin [--department D]   (password on standard input)
-  user import <file.csv>        columns email,name,role,department; all rows or none
+  user add --email E --name N --role employee|hr|auditor|admin [--department D] [--manager EMAIL]   (password on standard input)
+  user import <file.csv>        columns email,name,role,department[,manager]; all rows or none
+  notify run [--now ISO]        one pass of reminders: decide what is due, write the mails, send them
   db migrate                    apply migrations
   db seed                       add the demo organisation (also in production)
   log verify [--checkpoint F] [--document P]
@@ -79,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'user add': {
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, department: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, department: { type: 'string' }, manager: { type: 'string' } } });
       const parsed = newUserSchema.safeParse(values);
       if (!parsed.success) {
         console.error(`Invalid ${String(parsed.error.issues[0]?.path[0])}: ${parsed.error.issues[0]?.message}`);
@@ -105,6 +107,24 @@ async function main(argv: string[]): Promise<number> {
       const created = await importUsers(db, { users, actor: systemActor });
       console.log(`Imported ${created.length} users. One-time passwords:`);
       for (const c of created) console.log(`${c.email}\t${c.password}`);
+      return 0;
+    }
+    case 'notify run': {
+      const { values } = parseArgs({ args: rest, options: { now: { type: 'string' } } });
+      const now = values.now === undefined ? Date.now() : Date.parse(values.now);
+      if (Number.isNaN(now)) {
+        console.error(`Invalid --now: ${values.now} (give an ISO time, e.g. 2026-03-01T09:00:00Z)`);
+        return 2;
+      }
+      const result = await runNotifyPass(db, { now });
+      if (!result.ran) {
+        console.log('Another process holds the notify lease; nothing done.');
+        return 0;
+      }
+      const { decided, composed, sent } = result;
+      console.log(`Decided ${decided.decided} reminders (${decided.queued} new) from ${decided.scanned} rows; wrote ${composed} mails.`);
+      if (sent) console.log(`Sent ${sent.sent}, to retry ${sent.retrying}, failed ${sent.failed}${sent.recovered ? `, recovered ${sent.recovered} interrupted` : ''}.`);
+      else console.log('No mail server configured (LMS_SMTP_URL): mails stay in the outbox.');
       return 0;
     }
     default:

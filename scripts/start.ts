@@ -1,8 +1,10 @@
-// `npm start`: migrate, seed a demo organisation on an empty database, then serve the built app.
+// `npm start`: migrate, seed a demo organisation on an empty database, then serve the built app
+// and run the scheduled work (log checkpoints, reminders) in the same process.
 import { systemActor } from '../src/lib/auth/permissions.ts';
 import { config } from '../src/lib/config.ts';
 import { scheduleLogJobs } from '../src/lib/log/checkpoint-schedule.ts';
 import { checkpointOrgLog, verifyOrgLog } from '../src/lib/log/org-log.ts';
+import { startNotifyScheduler } from '../src/lib/notify/scheduler.ts';
 import { startProgrammeScheduler } from '../src/lib/programme/scheduler.ts';
 import { prepare } from './prepare.ts';
 
@@ -23,3 +25,5 @@ if (checkpoints) {
     verification: logVerifyMs ? { everyMs: logVerifyMs, verify: () => verifyOrgLog(db, systemActor, 'server') } : undefined,
   });
 }
+// reminders and escalations: a pass every few minutes, under a database lease (LMS_NOTIFY_INTERVAL_MS)
+startNotifyScheduler(db);

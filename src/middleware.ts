@@ -8,6 +8,7 @@ import { loggableError } from './lib/errors.ts';
 import { t } from './i18n/index.ts';
 import { errorResponse, isSecureRequest } from './lib/http.ts';
 import { localePath, splitLocale } from './lib/locale-path.ts';
+import { rememberLocale } from './lib/notify/preferences.ts';
 import { runtime } from './lib/runtime.ts';
 
 function oidcOrigin(): string {
@@ -86,6 +87,9 @@ async function handleRequest(context: APIContext, next: MiddlewareNext): Promise
     }
   }
 
+  // a signed-in person's language is the one they last used a page in: their mails are written in it
+  const who = context.locals.user;
+  if (!isApi && who && response.status === 200 && who.locale !== locale) await rememberLocale(who.id, locale);
   // remember the language last used, so "/" only sends first-time visitors by their browser's preference
   if (!isApi && context.cookies.get('lms_locale')?.value !== locale && response.status === 200) {
     context.cookies.set('lms_locale', locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });

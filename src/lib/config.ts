@@ -35,6 +35,15 @@ const schema = z.object({
   LMS_OIDC_PROVISION: z.enum(['on', 'off']).default('on'),
   LMS_PASSWORD_LOGIN: z.enum(['on', 'off']).default('on'),
   LMS_BREAKGLASS_EMAIL: z.email().optional(),
+  // mail: without LMS_SMTP_URL mails stay in the outbox (listed on /admin), nothing is sent
+  LMS_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  LMS_MAIL_FROM: z.string().default('Compliance Academy <no-reply@localhost>'),
+  // the in-server reminder scheduler: how often it runs (0 turns it off), and its lease's lifetime
+  LMS_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(0).default(5 * 60 * 1000),
+  LMS_NOTIFY_LEASE_MS: z.coerce.number().int().min(500).default(60 * 1000),
+  // tries per mail before it is marked failed, and the first wait between tries (doubling each time)
+  LMS_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  LMS_MAIL_RETRY_MS: z.coerce.number().int().min(0).default(60 * 1000),
 });
 
 const mappableRoles = ['employee', 'hr', 'auditor', 'admin'] as const;
@@ -121,6 +130,13 @@ export type Config = {
   passwordLogin: boolean;
   /** lower-cased LMS_BREAKGLASS_EMAIL */
   breakglassEmail: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  notifyIntervalMs: number;
+  notifyLeaseMs: number;
+  mailMaxAttempts: number;
+  mailRetryMs: number;
 };
 
 /** Reads and validates the environment; throws naming the bad variable. */
@@ -149,6 +165,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidc: oidcFrom(e),
     passwordLogin: e.LMS_PASSWORD_LOGIN !== 'off',
     breakglassEmail: e.LMS_BREAKGLASS_EMAIL?.trim().toLowerCase(),
+    smtpUrl: e.LMS_SMTP_URL,
+    mailFrom: e.LMS_MAIL_FROM,
+    publicUrl: (e.LMS_PUBLIC_URL ?? `http://${env.HOST ?? 'localhost'}:${env.PORT ?? '4321'}`).replace(/\/+$/, ''),
+    notifyIntervalMs: e.LMS_NOTIFY_INTERVAL_MS,
+    notifyLeaseMs: e.LMS_NOTIFY_LEASE_MS,
+    mailMaxAttempts: e.LMS_MAIL_MAX_ATTEMPTS,
+    mailRetryMs: e.LMS_MAIL_RETRY_MS,
   };
 }
 

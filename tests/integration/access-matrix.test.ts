@@ -104,7 +104,15 @@ const cases: Case[] = [
   { file: 'src/pages/actions/new.astro', method: 'POST', allowed: auditorAdmin, req: (f) => ({ path: '/actions/new', ...form({ audit: f.signedAuditId, title: 'Found by hand', detail: '', severity: 'low', owner: '', dueAt: '' }) }) },
   { file: 'src/pages/admin/index.astro', method: 'GET', allowed: adminOnly, req: () => ({ path: '/admin' }) },
   { file: 'src/pages/admin/index.astro', method: 'POST', allowed: adminOnly, req: (f) => ({ path: '/admin', ...form({ op: 'update', userId: f.other.id, role: 'employee', department: 'Audit' }) }) },
+  // "My team" and one's own profile: anyone signed in (the team lists only their own reports)
+  { file: 'src/pages/team/index.astro', method: 'GET', allowed: signedIn, req: () => ({ path: '/team' }) },
+  { file: 'src/pages/me/index.astro', method: 'GET', allowed: signedIn, req: () => ({ path: '/me' }) },
+  { file: 'src/pages/me/index.astro', method: 'POST', allowed: signedIn, req: () => ({ path: '/me', ...form({ locale: 'en', mailDigest: 'immediate' }) }) },
+  { file: 'src/pages/me/notifications.astro', method: 'GET', allowed: signedIn, req: () => ({ path: '/me/notifications' }) },
   // the JSON API
+  { file: 'src/pages/api/team/index.ts', method: 'GET', allowed: signedIn, req: () => ({ path: '/api/team' }) },
+  // another person who reports to nobody here: not in anyone's team
+  { file: 'src/pages/api/team/[id].ts', method: 'GET', allowed: nobodyHere, req: (f) => ({ path: `/api/team/${f.other.id}` }) },
   { file: 'src/pages/api/auth/login.ts', method: 'POST', allowed: anyone, req: (f) => ({ path: '/api/auth/login', ...json({ email: f.other.email, password: f.other.password }) }) },
   { file: 'src/pages/api/auth/logout.ts', method: 'POST', allowed: signedIn, fresh: true, req: () => ({ path: '/api/auth/logout', ...json({}) }) },
   { file: 'src/pages/api/courses/index.ts', method: 'GET', allowed: signedIn, req: () => ({ path: '/api/courses' }) },

@@ -161,6 +161,8 @@ export const programme = {
     'programme.error.periodOrder': 'The start of the period is after its end.',
     'programme.error.periodLong': 'A pack covers at most {days} days.',
     'audit.verify.kind.evidence_pack': 'Evidence pack',
+    'notify.audit.scheduled_draft.subject': 'Scheduled audit ready: {title}',
+    'notify.audit.scheduled_draft.line': 'A scheduled audit has been opened for you: "{title}", due {dueAt}. Its draft is on your Audits page.',
   },
   'zh-cn': {
     'programme.nav.label': '审计计划',
@@ -323,5 +325,7 @@ export const programme = {
     'programme.error.periodOrder': '期间的开始晚于结束。',
     'programme.error.periodLong': '一个证据包最多覆盖 {days} 天。',
     'audit.verify.kind.evidence_pack': '证据包',
+    'notify.audit.scheduled_draft.subject': '计划审计已就绪：{title}',
+    'notify.audit.scheduled_draft.line': '已为您开好一份计划审计：“{title}”，{dueAt} 到期。草稿在您的“审计”页面上。',
   },
 };

@@ -5,6 +5,8 @@ import { writeTransaction } from '../db/write.ts';
 import { conflict, forbidden, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
+import { enqueueMail } from '../notify/enqueue-mail.ts';
+import { actionOwnerNotification } from '../notify/event-mails.ts';
 import { canManageActions } from './action-access.ts';
 import { defaultDueAt } from './action-defaults.ts';
 import { addEvents, cleanComment, findOwner, type NewActionEvent } from './action-records.ts';
@@ -45,6 +47,7 @@ export async function createManualAction(db: Db, o: CreateManualActionOptions): 
     const events: NewActionEvent[] = [{ actionId: id, actorId: o.actor.id, at: now, kind: 'created', toValue: 'open', comment: detail || null }];
     if (owner) events.push({ actionId: id, actorId: o.actor.id, at: now, kind: 'owner', fromValue: null, toValue: owner.id });
     await addEvents(tx, events);
+    if (owner) await enqueueMail(tx, { ...actionOwnerNotification({ id, title, dueAt }, owner.id, now), now });
     await appendLog(tx, { actorId: o.actor.id, action: 'action.create', subjectType: 'corrective_action', subjectId: id, details: { auditId: audit.id, title, severity: o.severity, ownerId: owner?.id ?? null, dueAt }, at: now });
     return { id, dueAt };
   });

@@ -8,6 +8,8 @@ import { conflict, unauthorized, unprocessable } from '../errors.ts';
 import { newId, newReadableCode, sha256Hex } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
 import { currentLogHead } from '../log/current-log-head.ts';
+import { enqueueMail } from '../notify/enqueue-mail.ts';
+import { auditSignedNotification } from '../notify/event-mails.ts';
 import { renderAuditReport } from '../reports/render-audit-report.ts';
 import { loadSigningIdentity } from '../reports/signing-identity.ts';
 import { closeReAuditLoop, itemsTrackedByFirstAudit } from '../programme/close-re-audit-loop.ts';
@@ -102,6 +104,7 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
       await tx.insert(correctiveActions).values(actions);
       await tx.insert(actionEvents).values(actions.map((a) => ({ actionId: a.id, actorId: o.actor.id, at: signedAt, kind: 'created' as const, toValue: 'open', comment: a.detail || null })));
     }
+    await enqueueMail(tx, { ...auditSignedNotification({ id: o.auditId, title: audit.title, auditorId: audit.auditorId }, verificationCode), now: signedAt });
     if (training) await freezeTrainingEvidence(tx, o.auditId, training);
     await closeReAuditLoop(tx, { audit, answers, actorId: o.actor.id, at: signedAt });
     await appendLog(tx, {

@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { correctiveActions, evidence } from '../../../db/schema.ts';
+import { audits, correctiveActions, evidence, users } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
 import { AppError, conflict, forbidden, unprocessable } from '../errors.ts';
 import { appendLog } from '../log/append-log.ts';
+import { enqueueMail } from '../notify/enqueue-mail.ts';
+import { actionOwnerNotification, actionResolvedNotification } from '../notify/event-mails.ts';
 import { canManageActions } from './action-access.ts';
 import { storeActionFiles, type IncomingFile } from './action-evidence-file.ts';
 import { addEvents, cleanComment, findOwner, findReadableAction, type NewActionEvent } from './action-records.ts';
@@ -94,6 +96,13 @@ export async function updateAction(db: Db, o: UpdateActionOptions): Promise<Upda
     if (!updated) throw conflict('The action changed meanwhile; reload and try again').as('actions.error.retry');
     if (stored.length > 0) await tx.insert(evidence).values(stored);
     await addEvents(tx, events);
+    // the new owner is told it is theirs; a fix marked resolved goes to the audit's auditor to verify
+    if (set.ownerId) await enqueueMail(tx, { ...actionOwnerNotification(updated, set.ownerId, now), now });
+    if (set.status === 'resolved') {
+      const [audit] = await tx.select({ auditorId: audits.auditorId }).from(audits).where(eq(audits.id, row.auditId));
+      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, o.actor.id));
+      if (audit) await enqueueMail(tx, { ...actionResolvedNotification(updated, audit.auditorId, by?.name ?? '', now), now });
+    }
     await appendLog(tx, {
       actorId: o.actor.id,
       action: 'action.update',

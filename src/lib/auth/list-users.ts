@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { departments, users } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { assertCan, type Actor } from './permissions.ts';
@@ -26,7 +26,7 @@ export async function countUsers(db: Db, actor: Pick<Actor, 'role'>, o: ListUser
 export function listUsers(db: Db, actor: Pick<Actor, 'role'>, o: ListUsersOptions = {}) {
   assertCan(actor, 'admin.users');
   return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, departmentId: users.departmentId, department: departments.name })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, departmentId: users.departmentId, department: departments.name, managerEmail: sql<string | null>`(SELECT m.email FROM users m WHERE m.id = ${users.managerId})` })
     .from(users)
     .leftJoin(departments, eq(users.departmentId, departments.id))
     .where(filtersOf(o))

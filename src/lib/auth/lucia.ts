@@ -3,7 +3,7 @@ import type { Role } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import { SessionAdapter } from './session-adapter.ts';
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; departmentId: string | null; active: boolean };
+export type SessionUser = { id: string; email: string; name: string; role: Role; departmentId: string | null; active: boolean; locale: string | null; hasReports: boolean };
 
 /** Lucia over our users and sessions tables; sessions last 14 days and slide while used. */
 export function createLucia(db: Db) {
@@ -17,6 +17,10 @@ export function createLucia(db: Db) {
       role: a.role,
       departmentId: a.departmentId,
       active: Boolean(a.active),
+      // the language they last used: mails are written in it
+      locale: a.locale ?? null,
+      // whether anyone reports to them: the menu then shows "My team"
+      hasReports: Boolean(a.hasReports),
     }),
   });
 }
@@ -30,6 +34,6 @@ declare module 'lucia' {
   interface Register {
     Lucia: AppLucia;
     DatabaseSessionAttributes: { loginMethod?: LoginMethod };
-    DatabaseUserAttributes: { email: string; name: string; role: Role; departmentId: string | null; active: boolean };
+    DatabaseUserAttributes: { email: string; name: string; role: Role; departmentId: string | null; active: boolean; locale: string | null; hasReports: boolean };
   }
 }

@@ -6,6 +6,7 @@ import { writeTransaction } from '../db/write.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
+import { assertNoCycle, findManager } from '../team/set-manager.ts';
 import { applyAssignmentRulesForUser } from '../training/apply-assignment-rules.ts';
 import { ensureDepartment } from './departments.ts';
 import { hashPassword, passwordProblem } from './password.ts';
@@ -17,12 +18,12 @@ export function generatePassword(): string {
   return crypto.randomBytes(12).toString('base64url');
 }
 
-/** Inserts one user (an empty hash: no password) with its log entry and the standing assignment rules. */
-export async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: string | null, logDetails: Record<string, unknown> = {}): Promise<string> {
+/** Inserts one user (an empty hash: no password) with its log entry and the standing assignment rules; a manager already checked (findManager) may be given. */
+export async function insertUser(tx: Tx, u: NewUser, passwordHash: string, actorId: string | null, logDetails: Record<string, unknown> = {}, managerId: string | null = null): Promise<string> {
   const id = newId();
   const departmentId = u.department ? await ensureDepartment(tx, u.department) : null;
-  await tx.insert(users).values({ id, email: u.email, name: u.name, role: u.role, departmentId, passwordHash, createdAt: Date.now() });
-  await appendLog(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: id, details: { email: u.email, role: u.role, department: u.department ?? null, ...logDetails } });
+  await tx.insert(users).values({ id, email: u.email, name: u.name, role: u.role, departmentId, passwordHash, managerId, createdAt: Date.now() });
+  await appendLog(tx, { actorId, action: 'user.create', subjectType: 'user', subjectId: id, details: { email: u.email, role: u.role, department: u.department ?? null, ...(managerId ? { managerId } : {}), ...logDetails } });
   await applyAssignmentRulesForUser(tx, id);
   return id;
 }
@@ -42,7 +43,8 @@ export async function createUser(db: Db, o: { user: NewUser; password: string; a
   return writeTransaction(db, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, o.user.email));
     if (existing) throw conflict(`A user with the email ${o.user.email} already exists`).as('error.emailTaken', { email: o.user.email });
-    return insertUser(tx, o.user, passwordHash, o.actor.id);
+    const manager = o.user.manager ? await findManager(tx, o.user.manager) : null;
+    return insertUser(tx, o.user, passwordHash, o.actor.id, {}, manager?.id ?? null);
   });
 }
 
@@ -56,10 +58,18 @@ export async function importUsers(db: Db, o: { users: NewUser[]; actor: Actor })
     const existing = emails.length ? await tx.select({ email: users.email }).from(users).where(inArray(users.email, emails)) : [];
     if (existing.length > 0) throw conflict(`These emails already have accounts: ${existing.map((e) => e.email).join(', ')}`, { emails: existing.map((e) => e.email) }).as('error.emailsTaken', { emails: existing.map((e) => e.email).join(', ') });
     const created: { email: string; name: string; password: string }[] = [];
+    const ids = new Map<string, string>();
     for (const { u, password, hash } of withPasswords) {
-      await insertUser(tx, u, hash, o.actor.id);
+      ids.set(u.email, await insertUser(tx, u, hash, o.actor.id));
       created.push({ email: u.email, name: u.name, password });
     }
+    // managers last, so a row may name someone imported below it; any bad one undoes the whole import
+    for (const u of o.users) {
+      if (!u.manager) continue;
+      const manager = await findManager(tx, u.manager);
+      await tx.update(users).set({ managerId: manager.id }).where(eq(users.id, ids.get(u.email)!));
+    }
+    for (const u of o.users) if (u.manager) await assertNoCycle(tx, ids.get(u.email)!);
     return created;
   });
 }

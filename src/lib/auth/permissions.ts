@@ -2,7 +2,9 @@
 // Pages and endpoints never check roles themselves; middleware applies `routeRules`, and
 // domain operations call `can` for per-object decisions.
 import type { Role } from '../../../db/schema.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { forbidden } from '../errors.ts';
+import { isInChainOf, reportIdsOf } from '../team/report-chain.ts';
 
 export const roles = ['employee', 'hr', 'auditor', 'admin'] as const satisfies readonly Role[];
 export type { Role };
@@ -31,6 +33,9 @@ export const permissions = {
   'admin.signing': ['admin'],
   // the one account LMS_BREAKGLASS_EMAIL names may use its password when LMS_PASSWORD_LOGIN=off, if it holds this
   'auth.breakglass': ['admin'],
+  // "My team": anyone may have reports; which people they see is decided per person by canSeeReport
+  'team.view': everyone,
+  'profile.own': everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -64,6 +69,21 @@ export function assertCan(actor: Pick<Actor, 'role'>, permission: Permission): v
   if (!can(actor.role, permission)) throw forbidden();
 }
 
+/**
+ * Whether `actor` may see `personId` on "My team": only the people who report to them, directly or
+ * through the chain of managers, whatever their role (HR's view of everyone is /hr, not /team).
+ */
+export async function canSeeReport(db: Db | Tx, actor: Actor, personId: string): Promise<boolean> {
+  if (!actor.id || !can(actor.role, 'team.view')) return false;
+  return isInChainOf(db, actor.id, personId);
+}
+
+/** The people `actor` may see on "My team" (the same rule as canSeeReport, for a whole list at once). */
+export async function reportsVisibleTo(db: Db | Tx, actor: Actor): Promise<string[]> {
+  if (!actor.id || !can(actor.role, 'team.view')) return [];
+  return reportIdsOf(db, actor.id);
+}
+
 /** 'public' needs no session; 'user' needs any active session; otherwise the named permission. */
 export type Access = 'public' | 'user' | Permission;
 
@@ -88,6 +108,8 @@ export const routeRules: RouteRule[] = [
   { pattern: /^\/actions\/new\/?$/, access: 'actions.manage', example: '/actions/new' },
   { pattern: /^\/(admin)(\/|$)/, access: 'admin.users', example: '/admin' },
   { pattern: /^\/api\/admin\//, access: 'admin.users', example: '/api/admin/users' },
+  { pattern: /^\/(api\/)?team(\/|$)/, access: 'team.view', example: '/team' },
+  { pattern: /^\/me(\/|$)/, access: 'profile.own', example: '/me' },
   { pattern: /./, access: 'user', example: '/training' },
 ];
 

@@ -4,7 +4,7 @@ import type { DatabaseSession, DatabaseUser } from 'lucia';
 import { sessions, users, type Role } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
 
-type Row = { sessionId: string; userId: string; expiresAt: number; loginMethod: 'password' | 'oidc'; id: string | null; email: string; name: string; role: Role; departmentId: string | null; active: number };
+type Row = { sessionId: string; userId: string; expiresAt: number; loginMethod: 'password' | 'oidc'; id: string | null; email: string; name: string; role: Role; departmentId: string | null; active: number; locale: string | null; hasReports: number };
 
 /**
  * Lucia's drizzle adapter, except that a session and its user are read with ONE join instead of two
@@ -23,13 +23,14 @@ export class SessionAdapter extends DrizzleSQLiteAdapter {
     // drizzle's .get() throws on an empty result with libSQL, so .all() and take the first row
     const [row] = await this.#db.all<Row>(sql`
       SELECT s.id AS "sessionId", s.user_id AS "userId", s.expires_at AS "expiresAt", s.login_method AS "loginMethod",
-        u.id AS "id", u.email AS "email", u.name AS "name", u.role AS "role", u.department_id AS "departmentId", u.active AS "active"
+        u.id AS "id", u.email AS "email", u.name AS "name", u.role AS "role", u.department_id AS "departmentId", u.active AS "active", u.locale AS "locale",
+        EXISTS (SELECT 1 FROM users r WHERE r.manager_id = u.id AND r.active = 1) AS "hasReports"
       FROM sessions s LEFT JOIN users u ON u.id = s.user_id
       WHERE s.id = ${sessionId}`);
     if (!row) return [null, null];
     const session: DatabaseSession = { id: row.sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt * 1000), attributes: { loginMethod: row.loginMethod } };
     if (row.id === null) return [session, null];
-    const attributes = { email: row.email, name: row.name, role: row.role, departmentId: row.departmentId, active: Boolean(row.active) };
+    const attributes = { email: row.email, name: row.name, role: row.role, departmentId: row.departmentId, active: Boolean(row.active), locale: row.locale, hasReports: Boolean(row.hasReports) };
     return [session, { id: row.id, attributes }];
   }
 }

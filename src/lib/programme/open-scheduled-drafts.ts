@@ -37,7 +37,7 @@ export async function openScheduledDrafts(db: Db, o: { now: number }): Promise<O
           .returning({ id: audits.id });
         if (rows.length === 0) return false;
         await appendLog(tx, { actorId: null, action: 'audit.open_scheduled', subjectType: 'audit', subjectId: id, details: { scheduleId: s.id, dueAt, auditorId: s.auditorId, checklist: checklist.slug, version: checklist.version, siteId: s.siteId }, at: o.now });
-        await notifyDraftOpened(tx, { auditId: id, auditorId: s.auditorId, title, dueAt, locale });
+        await notifyDraftOpened(tx, { auditId: id, auditorId: s.auditorId, title, dueAt, locale, now: o.now });
         return true;
       });
       if (created) opened.push({ auditId: id, scheduleId: s.id, auditorId: s.auditorId, dueAt });

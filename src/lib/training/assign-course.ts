@@ -7,6 +7,8 @@ import { writeTransaction } from '../db/write.ts';
 import { forbidden, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { appendLog } from '../log/append-log.ts';
+import { assignedNotification } from '../notify/event-mails.ts';
+import { enqueueMany } from '../notify/enqueue-mail.ts';
 import type { AssignmentInput } from './assignment-input.ts';
 import { mergeAssignment, type AssignmentTerms, type MergeOutcome } from './merge-assignment.ts';
 import { chunks, resolveAssignees } from './resolve-assignees.ts';
@@ -73,6 +75,8 @@ export async function assignCourse(o: AssignCourseOptions): Promise<AssignCourse
       }
     }
     for (const part of chunks(toCreate, 200)) await tx.insert(assignments).values(part);
+    // each new assignment tells its person, in this transaction (the scheduler sends it)
+    await enqueueMany(tx, toCreate.map(assignedNotification), now);
     for (const { terms, userIds } of changes.values()) {
       for (const part of chunks(userIds)) {
         await tx

@@ -15,7 +15,7 @@ function lineOf(rows: string[][], email: string): number {
 }
 
 /**
- * Imports employees from CSV text (email,name,role,department) with the CLI's validation: every bad
+ * Imports employees from CSV text (email,name,role,department[,manager]) with the CLI's validation: every bad
  * line is reported and nothing is imported unless all are good. Only an administrator may create
  * administrator accounts, so HR cannot hand itself more power than it has. Throws 422 with
  * `details.problems` ([{line, message}]); returns the new accounts with their one-time passwords.

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { createUser, updateUser } from '../../lib/auth/manage-users.ts';
 import { roles, type Actor } from '../../lib/auth/permissions.ts';
+import { requeueFailed } from '../../lib/notify/send-mails.ts';
+import { setManager } from '../../lib/team/set-manager.ts';
 import { newUserSchema } from '../../lib/auth/user-input.ts';
 import type { Db } from '../../lib/db/client.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -12,6 +14,8 @@ export const adminFormSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('deactivate'), userId: z.string().min(1).max(64) }),
   z.object({ op: z.literal('reactivate'), userId: z.string().min(1).max(64) }),
   z.object({ op: z.literal('password'), userId: z.string().min(1).max(64), password: z.string().max(256) }),
+  z.object({ op: z.literal('manager'), userId: z.string().min(1).max(64), manager: z.string().trim().max(254) }),
+  z.object({ op: z.literal('retryMail') }),
 ]);
 
 /** Validates one submitted admin form and carries it out; throws AppError with a readable message. */
@@ -22,6 +26,14 @@ export async function applyAdminForm(db: Db, actor: Actor, form: FormData): Prom
     throw new AppError(400, `Invalid form: ${detail}`).as('error.invalidForm', { detail });
   }
   const f = parsed.data;
+  if (f.op === 'manager') {
+    await setManager(db, { actor, userId: f.userId, managerEmail: f.manager || null });
+    return;
+  }
+  if (f.op === 'retryMail') {
+    await requeueFailed(db, { actor });
+    return;
+  }
   if (f.op === 'create') {
     const u = newUserSchema.safeParse(f);
     if (!u.success) {

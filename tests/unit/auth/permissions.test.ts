@@ -27,6 +27,10 @@ const expected: Record<string, Role[]> = {
   'admin.signing': ['admin'],
   // issue 15: only an admin can be the break-glass account (password login switched off)
   'auth.breakglass': ['admin'],
+  // DESIGN: "manager (any person with reports)": anyone may open My team, which shows only their reports
+  'team.view': everyone,
+  // everyone's own profile and mail preferences (/me)
+  'profile.own': everyone,
 };
 
 describe('the permission table', () => {
@@ -77,6 +81,11 @@ describe('route access', () => {
     ['/api/audits/x/sign', ['auditor', 'admin']],
     ['/admin', ['admin']],
     ['/admin/users', ['admin']],
+    ['/team', everyone],
+    ['/api/team', everyone],
+    ['/api/team/abc', everyone],
+    ['/me', everyone],
+    ['/me/notifications', everyone],
     ['/something-new', everyone],
     ['/hrx', everyone],
     ['/administrator', everyone],
@@ -104,5 +113,12 @@ describe('navigation', () => {
     expect(paths('hr')).toEqual(['/', '/training', '/hr', '/actions']);
     expect(paths('auditor')).toEqual(['/', '/training', '/audits', '/actions']);
     expect(paths('admin')).toEqual(['/', '/training', '/hr', '/audits', '/actions', '/admin']);
+  });
+
+  it('shows "My team" to people who have reports, whatever their role', () => {
+    for (const role of ['employee', 'hr', 'auditor', 'admin'] as Role[]) {
+      expect(navigationFor(role, { hasReports: true }).map((i) => i.path)).toContain('/team');
+      expect(navigationFor(role, { hasReports: false }).map((i) => i.path)).not.toContain('/team');
+    }
   });
 });

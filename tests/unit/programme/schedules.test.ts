@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, audits, scheduleEvents } from '../../../db/schema.ts';
+import { auditLog, audits, notifications, scheduleEvents } from '../../../db/schema.ts';
 import { recordResponse } from '../../../src/lib/audit/record-response.ts';
 import { signAudit } from '../../../src/lib/audit/sign-audit.ts';
 import { getChecklist } from '../../../src/lib/content/catalog.ts';
@@ -66,6 +66,9 @@ describe('opening drafts ahead of the due date', () => {
     expect(draft).toMatchObject({ status: 'draft', auditorId: auditor.id, siteId, dueAt: at('2026-07-01T09:00:00Z'), checklistSlug: 'records-destruction', site: 'Head office' });
     const log = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, draft!.id));
     expect(log.map((e) => e.action)).toEqual(['audit.open_scheduled']);
+    // the auditor is told by mail, queued in the outbox with the draft
+    const mails = await t.db.select().from(notifications).where(eq(notifications.subjectId, draft!.id));
+    expect(mails.map((m) => [m.userId, m.kind, m.link])).toEqual([[auditor.id, 'audit.scheduled_draft', `/audits/${draft!.id}`]]);
   });
 
   it('opens each due date exactly once when many passes race, with and without the lease, from two connections', async () => {
@@ -83,6 +86,10 @@ describe('opening drafts ahead of the due date', () => {
       ]);
       const dues = (await draftsOf(id)).map((a) => new Date(a.dueAt!).toISOString().slice(0, 10)).sort();
       expect(dues).toEqual(['2026-08-31', '2026-09-30', '2026-10-31']);
+      // one mail per draft, however many passes raced
+      const drafts = await draftsOf(id);
+      const mails = await t.db.select().from(notifications).where(eq(notifications.kind, 'audit.scheduled_draft'));
+      expect(mails.filter((m) => drafts.some((d) => d.id === m.subjectId))).toHaveLength(3);
     } finally {
       client2.close();
     }
