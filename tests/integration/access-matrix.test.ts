@@ -90,7 +90,7 @@ const cases: Case[] = [
   { file: 'src/pages/audits/[id].astro', method: 'GET', allowed: auditorAdmin, req: (f) => ({ path: `/audits/${f.signedAuditId}` }) },
   // issue 14, the audit programme: DESIGN's auditors and admins run it; the evidence pack is also HR's
   // starting a re-audit of a signed audit; once one is open, the page answers 409 (after the access checks)
-  { file: 'src/pages/audits/[id].astro', method: 'POST', allowed: auditorAdmin, allowedStatus: 409, req: (f) => ({ path: `/audits/${f.signedAuditId}`, ...form({}) }) },
+  { file: 'src/pages/audits/[id].astro', method: 'POST', allowed: auditorAdmin, allowedStatus: 409, req: (f) => ({ path: `/audits/${f.signedAuditId}`, ...form({ intent: 're-audit' }) }) },
   { file: 'src/pages/audits/sites.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits/sites' }) },
   { file: 'src/pages/audits/sites.astro', method: 'POST', allowed: auditorAdmin, req: () => ({ path: '/audits/sites', ...form({ intent: 'create', name: `Site ${unique()}`, address: '', responsibleEmail: '' }) }) },
   { file: 'src/pages/audits/schedules.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits/schedules' }) },
