@@ -34,6 +34,10 @@ type Fixtures = {
   evidenceId: string;
   lesson: string;
   pdf: Buffer;
+  siteId: string;
+  scheduleId: string;
+  endingScheduleId: string;
+  auditorId: string;
 };
 
 type Req = { path: string; body?: string | Buffer; type?: string };
@@ -50,6 +54,8 @@ const multipart = (fields: Record<string, string>, file?: { name: string; type: 
 };
 const pdfFile = (name = 'file') => ({ name, type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') });
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const unique = () => Math.random().toString(36).slice(2);
+const today = () => new Date().toISOString().slice(0, 10);
 
 // One row per route file and method. A route without a row fails the first test.
 const cases: Case[] = [
@@ -82,6 +88,14 @@ const cases: Case[] = [
   { file: 'src/pages/audits/index.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits' }) },
   { file: 'src/pages/audits/index.astro', method: 'POST', allowed: auditorAdmin, req: () => ({ path: '/audits', ...form({ checklist: 'records-destruction', title: 'Matrix audit', site: '' }) }) },
   { file: 'src/pages/audits/[id].astro', method: 'GET', allowed: auditorAdmin, req: (f) => ({ path: `/audits/${f.signedAuditId}` }) },
+  // issue 14, the audit programme: DESIGN's auditors and admins run it; the evidence pack is also HR's
+  // starting a re-audit of a signed audit; once one is open, the page answers 409 (after the access checks)
+  { file: 'src/pages/audits/[id].astro', method: 'POST', allowed: auditorAdmin, allowedStatus: 409, req: (f) => ({ path: `/audits/${f.signedAuditId}`, ...form({ intent: 're-audit' }) }) },
+  { file: 'src/pages/audits/sites.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits/sites' }) },
+  { file: 'src/pages/audits/sites.astro', method: 'POST', allowed: auditorAdmin, req: () => ({ path: '/audits/sites', ...form({ intent: 'create', name: `Site ${unique()}`, address: '', responsibleEmail: '' }) }) },
+  { file: 'src/pages/audits/schedules.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits/schedules' }) },
+  { file: 'src/pages/audits/schedules.astro', method: 'POST', allowed: auditorAdmin, req: (f) => ({ path: '/audits/schedules', ...form({ intent: 'create', checklist: 'records-destruction', siteId: f.siteId, auditorId: f.auditorId, everyMonths: '3', firstDueAt: inAMonth(), leadDays: '14' }) }) },
+  { file: 'src/pages/audits/trends.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits/trends' }) },
   { file: 'src/pages/actions/index.astro', method: 'GET', allowed: signedIn, req: () => ({ path: '/actions' }) },
   // another person's action: its owner, auditors and admins; nobody else even learns it exists
   { file: 'src/pages/actions/[id].astro', method: 'GET', allowed: auditorAdmin, req: (f) => ({ path: `/actions/${f.actionId}` }) },
@@ -131,6 +145,16 @@ const cases: Case[] = [
   { file: 'src/pages/api/actions/[id]/index.ts', method: 'PATCH', allowed: auditorAdmin, req: (f) => ({ path: `/api/actions/${f.actionId}`, ...json({ comment: 'Looked at it' }) }) },
   { file: 'src/pages/api/actions/[id]/comments.ts', method: 'POST', allowed: auditorAdmin, req: (f) => ({ path: `/api/actions/${f.actionId}/comments`, ...json({ text: 'Looked at it' }) }) },
   { file: 'src/pages/api/actions/[id]/evidence.ts', method: 'POST', allowed: auditorAdmin, req: (f) => ({ path: `/api/actions/${f.actionId}/evidence`, ...multipart({}, pdfFile()) }) },
+  { file: 'src/pages/api/sites/index.ts', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/api/sites' }) },
+  { file: 'src/pages/api/sites/index.ts', method: 'POST', allowed: auditorAdmin, req: () => ({ path: '/api/sites', ...json({ name: `Site ${unique()}` }) }) },
+  { file: 'src/pages/api/sites/[id].ts', method: 'PATCH', allowed: auditorAdmin, req: (f) => ({ path: `/api/sites/${f.siteId}`, ...json({ address: '1 High Street' }) }) },
+  { file: 'src/pages/api/audit-schedules/index.ts', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/api/audit-schedules' }) },
+  { file: 'src/pages/api/audit-schedules/index.ts', method: 'POST', allowed: auditorAdmin, req: (f) => ({ path: '/api/audit-schedules', ...json({ checklist: 'records-destruction', site: f.siteId, auditor: f.auditorId, everyMonths: 3, firstDueAt: inAMonth() }) }) },
+  { file: 'src/pages/api/audit-schedules/[id].ts', method: 'PATCH', allowed: auditorAdmin, req: (f) => ({ path: `/api/audit-schedules/${f.scheduleId}`, ...json({ leadDays: 10 }) }) },
+  // ending: the first allowed request ends it, later ones are told it has ended (409)
+  { file: 'src/pages/api/audit-schedules/[id].ts', method: 'DELETE', allowed: auditorAdmin, allowedStatus: 409, req: (f) => ({ path: `/api/audit-schedules/${f.endingScheduleId}`, ...json({}) }) },
+  { file: 'src/pages/api/audits/[id]/re-audit.ts', method: 'POST', allowed: auditorAdmin, allowedStatus: 409, req: (f) => ({ path: `/api/audits/${f.signedAuditId}/re-audit`, ...json({}) }) },
+  { file: 'src/pages/api/evidence-pack.pdf.ts', method: 'GET', allowed: ['hr', 'auditor', 'admin'], req: () => ({ path: `/api/evidence-pack.pdf?from=2026-01-01&to=${today()}` }) },
   { file: 'src/pages/api/reports/verify.ts', method: 'POST', allowed: anyone, req: (f) => ({ path: '/api/reports/verify', body: f.pdf, type: 'application/pdf' }) },
 ];
 
@@ -195,6 +219,9 @@ beforeAll(async () => {
   expect((await otherAuditor.fetch(`/api/actions/${action.id}`, { method: 'PATCH', json: { owner: otherUser.email } })).status).toBe(200);
   const pdf = Buffer.from(await (await otherAuditor.fetch(`/api/audits/${signedAuditId}/report.pdf`)).arrayBuffer());
   const draftAuditId = await start('Shredding site');
+  const site = await (await otherAuditor.fetch('/api/sites', { method: 'POST', json: { name: 'Matrix site' } })).json();
+  const newSchedule = async () => (await (await otherAuditor.fetch('/api/audit-schedules', { method: 'POST', json: { checklist: 'records-destruction', site: site.id, auditor: otherAuditorUser.id, everyMonths: 6, firstDueAt: inAMonth() } })).json()).id as string;
+  const [scheduleId, endingScheduleId] = [await newSchedule(), await newSchedule()];
 
   f = {
     other: { ...otherUser, name: 'Otto Other-Person' },
@@ -205,6 +232,10 @@ beforeAll(async () => {
     evidenceId: evidence.id,
     lesson,
     pdf,
+    siteId: site.id,
+    scheduleId,
+    endingScheduleId,
+    auditorId: otherAuditorUser.id,
   };
 }, 120_000);
 
