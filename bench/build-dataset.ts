@@ -127,6 +127,7 @@ export async function buildDataset(client: Client, size: DatasetSize, now = Date
   const attempts = await insertMany(client, 'attempts', ['id', 'user_id', 'course_slug', 'course_version', 'locale', 'answers', 'results', 'score', 'passed', 'attempt_number', 'created_at'], attemptRows(), 300);
   const completions = await insertMany(client, 'completions', ['id', 'user_id', 'course_slug', 'course_version', 'attempt_id', 'score', 'completed_at', 'expires_at', 'certificate_number'], completionRows);
   const assignments = await insertMany(client, 'assignments', ['id', 'user_id', 'course_slug', 'due_at', 'recur_months', 'rule_id', 'assigned_by', 'created_at'], assignmentRows);
+  await programmeHistory(client, { now, rand, auditorId: auditor.id, departments: depts.map((d) => d.id) });
   await client.execute('PRAGMA optimize');
   return {
     users: people.length + 2,
@@ -140,4 +141,51 @@ export async function buildDataset(client: Client, size: DatasetSize, now = Date
     auditor: cookies[1]!,
     employees: cookies.slice(2),
   };
+}
+
+/**
+ * A year of the audit programme for the evidence pack: daily training snapshots (completion rising
+ * through the year) and two sites audited monthly, each audit with three corrective actions, most
+ * verified within a month. Signed documents carry placeholder bytes: the pack reads only their codes.
+ */
+async function programmeHistory(client: Client, o: { now: number; rand: () => number; auditorId: string; departments: string[] }): Promise<void> {
+  const { now, rand } = o;
+  const snapshots: unknown[][] = [];
+  for (let d = 365; d >= 1; d--) {
+    const day = new Date(now - d * DAY).toISOString().slice(0, 10);
+    const share = 0.5 + 0.4 * ((365 - d) / 365);
+    for (const dept of [...o.departments, '*']) {
+      const per = dept === '*' ? 500 * o.departments.length : 500;
+      for (const course of [...COURSES, '*']) {
+        const total = course === '*' ? per * COURSES.length : per;
+        snapshots.push([day, dept, course, total, Math.round(total * share), Math.round(total * (1 - share) * 0.3), now - d * DAY]);
+      }
+    }
+  }
+  await insertMany(client, 'training_snapshots', ['day', 'department_key', 'course_slug', 'total', 'completed', 'overdue', 'taken_at'], snapshots);
+  const sites = ['Head office', 'Records store'].map((name) => ({ id: newId(), name }));
+  await insertMany(client, 'sites', ['id', 'name', 'address', 'active', 'created_at', 'updated_at'], sites.map((x) => [x.id, x.name, '', 1, now - 400 * DAY, now - 400 * DAY]));
+  const docs: unknown[][] = [];
+  const auditRows: unknown[][] = [];
+  const actions: unknown[][] = [];
+  const events: unknown[][] = [];
+  for (let m = 12; m >= 1; m--) {
+    for (const site of sites) {
+      const id = newId();
+      const signedAt = now - m * 30 * DAY;
+      const reportId = newId();
+      docs.push([reportId, 'audit_report', id, newId(40), `${newId(4)}-${newId(4)}-${newId(4)}`.toUpperCase(), 'Bench Auditor', signedAt, Buffer.from('placeholder')]);
+      auditRows.push([id, 'records-destruction', 1, 'en', `Monthly audit ${m}`, site.name, site.id, o.auditorId, 'signed', signedAt - DAY, signedAt, 70 + Math.floor(rand() * 30), reportId]);
+      for (const [i, severity] of (['critical', 'high', 'medium'] as const).entries()) {
+        const actionId = newId();
+        const verified = rand() < 0.8 && m > 1;
+        actions.push([actionId, id, `rd-0${i + 1}`, `Fix rd-0${i + 1}`, severity, verified ? 'verified' : 'open', signedAt + 30 * DAY, o.auditorId, signedAt, signedAt]);
+        if (verified) events.push([actionId, o.auditorId, signedAt + Math.floor(rand() * 28 + 1) * DAY, 'status', 'resolved', 'verified']);
+      }
+    }
+  }
+  await insertMany(client, 'signed_documents', ['id', 'kind', 'subject_id', 'sha256', 'verification_code', 'signer_name', 'signed_at', 'bytes'], docs);
+  await insertMany(client, 'audits', ['id', 'checklist_slug', 'checklist_version', 'locale', 'title', 'site', 'site_id', 'auditor_id', 'status', 'created_at', 'signed_at', 'score', 'report_id'], auditRows);
+  await insertMany(client, 'corrective_actions', ['id', 'audit_id', 'item_id', 'title', 'severity', 'status', 'due_at', 'created_by', 'created_at', 'updated_at'], actions);
+  await insertMany(client, 'action_events', ['action_id', 'actor_id', 'at', 'kind', 'from_value', 'to_value'], events);
 }

@@ -20,7 +20,7 @@ import { rssBytes } from './memory.ts';
 import type { LogVerifyResult } from './log-verify.ts';
 import type { PdfResult } from './pdf-bench.ts';
 import type { NotifyBench } from './notify-bench.ts';
-import { notifySection, resultsTable, updateNotifySection, writeResults, type Scale } from './report.ts';
+import { notifySection, resultsTable, updateNotifySection, writeResults, type EvidencePackFigures, type Scale } from './report.ts';
 
 const clamp = (v: string | undefined, fallback: number, min: number, max: number) => Math.min(max, Math.max(min, Number(v) || fallback));
 const employees = clamp(process.env.BENCH_EMPLOYEES, 10_000, 1000, 50_000);
@@ -70,6 +70,24 @@ async function coldDashboardMs(d: Dataset): Promise<number> {
   return Math.round(times.sort((a, b) => a - b)[1]!);
 }
 
+/** The signed evidence pack of the last year over HTTP, one request at a time: median of 5 after a first one. */
+async function evidencePackFigures(d: Dataset): Promise<EvidencePackFigures> {
+  console.log('  evidence pack, one request at a time …');
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const url = `${server!.url}/api/evidence-pack.pdf?from=${day(Date.now() - 365 * 24 * 3600 * 1000)}&to=${day(Date.now())}`;
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie: d.logins.hr } });
+    if (res.status !== 200) throw new Error(`evidence pack: ${res.status} ${await res.text()}`);
+    bytes = (await res.arrayBuffer()).byteLength;
+    times.push(performance.now() - t0);
+  }
+  const [first, ...rest] = times;
+  return { firstMs: Math.round(first!), medianMs: Math.round(rest.sort((a, b) => a - b)[Math.floor(rest.length / 2)]!), bytes, runs: rest.length };
+}
+
 /** The dashboard and the export on one dataset: what the scaling comparison needs. */
 async function hrFigures(d: Dataset): Promise<Omit<Scale, 'exportInProcess'>> {
   const hr = [d.logins.hr];
@@ -113,6 +131,7 @@ try {
     loads.push(await run('quiz', { name: 'Quiz submission', path: '/api/courses/[slug]/attempts', method: 'POST', request: quizRequest, cookies: people, connections: CONNECTIONS, seconds }));
     const largeHr = await hrFigures(big);
     loads.push(largeHr.dashboard, largeHr.export);
+    const pack = await evidencePackFigures(big);
 
     console.log('  JavaScript shipped by three pages …');
     const audit = await fetch(`${server.url}/api/audits`, { method: 'POST', headers: { cookie: big.logins.auditor, 'content-type': 'application/json' }, body: JSON.stringify({ checklist: 'client-data-handling', title: 'Bench audit' }) });
@@ -145,7 +164,7 @@ try {
       { ...smallHr, exportInProcess: smallExport! },
       { ...largeHr, exportInProcess: largeExport! },
     ];
-    const report = { dataset: big.summary, idleRssMb, loads, scale, pdf: pdf.results, js, logVerify, notify, elapsedS: Math.round((performance.now() - started) / 1000) };
+    const report = { dataset: big.summary, idleRssMb, loads, scale, pdf: pdf.results, pack, js, logVerify, notify, elapsedS: Math.round((performance.now() - started) / 1000) };
     console.log(`\n${resultsTable(report)}\n`);
     const file = path.join(root, 'bench/results.md');
     writeResults(report, file);

@@ -182,7 +182,7 @@ export const signedDocuments = sqliteTable(
   'signed_documents',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['audit_report', 'certificate', 'follow_up_report'] }).notNull(),
+    kind: text('kind', { enum: ['audit_report', 'certificate', 'follow_up_report', 'evidence_pack'] }).notNull(),
     subjectId: text('subject_id').notNull(),
     sha256: text('sha256').notNull().unique(),
     verificationCode: text('verification_code').notNull().unique(),
@@ -217,8 +217,72 @@ export const audits = sqliteTable(
     signatureImage: blob('signature_image', { mode: 'buffer' }),
     score: integer('score'),
     reportId: text('report_id').references(() => signedDocuments.id),
+    // the audit programme (migration 0007): where, which schedule and due date opened it, which audit it re-audits
+    siteId: text('site_id').references(() => sites.id),
+    scheduleId: text('schedule_id').references(() => auditSchedules.id),
+    dueAt: integer('due_at'),
+    followsAuditId: text('follows_audit_id').references((): AnySQLiteColumn => audits.id),
+    /** A re-audit holds only these item ids (JSON array); null means the whole checklist. */
+    itemScope: text('item_scope'),
   },
-  (t) => [index('audits_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('audits_status_idx').on(t.status, t.createdAt),
+    // one audit per schedule and due date, however many servers try to open it
+    uniqueIndex('audits_schedule_due_idx').on(t.scheduleId, t.dueAt),
+    index('audits_site_idx').on(t.siteId, t.signedAt),
+    index('audits_follows_idx').on(t.followsAuditId),
+  ],
+);
+
+/** The firm's sites: where audits happen and schedules run. */
+export const sites = sqliteTable(
+  'sites',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    address: text('address').notNull().default(''),
+    responsibleId: text('responsible_id').references(() => users.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('sites_name_unique').on(t.name)],
+);
+
+/** A checklist at a site every N months with an auditor; drafts are opened `leadDays` before each due date. */
+export const auditSchedules = sqliteTable(
+  'audit_schedules',
+  {
+    id: text('id').primaryKey(),
+    checklistSlug: text('checklist_slug').notNull(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    auditorId: text('auditor_id').notNull().references(() => users.id),
+    locale: text('locale').notNull(),
+    everyMonths: integer('every_months').notNull(),
+    // the series' anchor: occurrence k is due addMonths(firstDueAt, k * everyMonths); a change re-anchors it
+    firstDueAt: integer('first_due_at').notNull(),
+    leadDays: integer('lead_days').notNull().default(14),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    endedAt: integer('ended_at'),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('audit_schedules_active_idx').on(t.active)],
+);
+
+/** A schedule's history: created, changed (with before and after), ended. */
+export const scheduleEvents = sqliteTable(
+  'schedule_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scheduleId: text('schedule_id').notNull().references(() => auditSchedules.id),
+    actorId: text('actor_id').references(() => users.id),
+    at: integer('at').notNull(),
+    kind: text('kind', { enum: ['created', 'changed', 'ended'] }).notNull(),
+    details: text('details').notNull().default('{}'),
+  },
+  (t) => [index('schedule_events_schedule_idx').on(t.scheduleId, t.id)],
 );
 
 export const auditResponses = sqliteTable(
@@ -323,6 +387,28 @@ export const actionEvents = sqliteTable(
     comment: text('comment'),
   },
   (t) => [index('action_events_action_idx').on(t.actionId, t.id)],
+);
+
+/** The HR dashboard's training figures at the moment an audit was signed, frozen as evidence (JSON). */
+export const auditTrainingEvidence = sqliteTable('audit_training_evidence', {
+  auditId: text('audit_id').primaryKey().references(() => audits.id),
+  asOf: integer('as_of').notNull(),
+  figures: text('figures').notNull(),
+});
+
+/** Training completion per day, department ('*' all, 'none' without one) and course ('*' all), as the dashboard showed it. */
+export const trainingSnapshots = sqliteTable(
+  'training_snapshots',
+  {
+    day: text('day').notNull(),
+    departmentKey: text('department_key').notNull(),
+    courseSlug: text('course_slug').notNull(),
+    total: integer('total').notNull(),
+    completed: integer('completed').notNull(),
+    overdue: integer('overdue').notNull(),
+    takenAt: integer('taken_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.departmentKey, t.courseSlug] }), index('training_snapshots_dept_day_idx').on(t.departmentKey, t.day)],
 );
 
 /** Who runs a piece of scheduled work right now: several app servers share one database, one works at a time. */

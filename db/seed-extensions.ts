@@ -2,4 +2,5 @@
 import '../src/lib/training/seed-demo.ts';
 import '../src/lib/training/seed-hr-demo.ts';
 import '../src/lib/audit/seed-demo.ts';
+import '../src/lib/programme/seed-demo.ts';
 export {};

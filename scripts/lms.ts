@@ -14,6 +14,7 @@ import { AppError } from '../src/lib/errors.ts';
 import { checkpointOrgLog, verifyOrgLog } from '../src/lib/log/org-log.ts';
 import type { LogVerification } from '../src/lib/log/verify-log.ts';
 import { runNotifyPass } from '../src/lib/notify/run-notify.ts';
+import { runProgramme } from '../src/lib/programme/run-programme.ts';
 import { parseCsv } from '../src/lib/reports/csv.ts';
 import { prepare } from './prepare.ts';
 
@@ -27,6 +28,7 @@ const usage = `Usage: npm run lms -- <command>
                                 check the audit log's hash chain and every anchor (checkpoints, signed
                                 documents); F: a checkpoint copy kept elsewhere, P: a signed PDF (repeatable)
   log checkpoint                write a signed checkpoint of the log's head to <data>/checkpoints/
+  programme run [--now ISO]     one pass of the audit programme: open scheduled drafts, take the training snapshot
   content import <dir|zip> [--material] [--note N]   publish what differs from the database as new versions
   content export <dir>          write the published courses and checklists in the content/ format`;
 
@@ -62,6 +64,22 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Audit log NOT intact: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:`);
       for (const p of result.problems) console.error(`  - ${p}`);
       return 1;
+    }
+    case 'programme run': {
+      const { values } = parseArgs({ args: rest, options: { now: { type: 'string' } } });
+      const now = values.now === undefined ? Date.now() : Date.parse(values.now);
+      if (!Number.isFinite(now)) {
+        console.error('--now takes an ISO date, e.g. 2026-03-01T09:00:00Z');
+        return 2;
+      }
+      const pass = await runProgramme(db, { now });
+      if (pass.opened === null) console.log('Scheduled drafts: another server is opening them right now.');
+      else {
+        console.log(`Opened ${pass.opened.length} scheduled draft(s).`);
+        for (const d of pass.opened) console.log(`${d.auditId}\tschedule ${d.scheduleId}\tdue ${new Date(d.dueAt).toISOString()}`);
+      }
+      console.log(pass.snapshot === null ? 'Training snapshot: another server is taking it.' : pass.snapshot ? 'Training snapshot taken.' : 'Training snapshot: today\'s is recent.');
+      return 0;
     }
     case 'log checkpoint': {
       const c = await checkpointOrgLog(db, systemActor, 'manual');

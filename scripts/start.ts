@@ -5,9 +5,12 @@ import { config } from '../src/lib/config.ts';
 import { scheduleLogJobs } from '../src/lib/log/checkpoint-schedule.ts';
 import { checkpointOrgLog, verifyOrgLog } from '../src/lib/log/org-log.ts';
 import { startNotifyScheduler } from '../src/lib/notify/scheduler.ts';
+import { startProgrammeScheduler } from '../src/lib/programme/scheduler.ts';
 import { prepare } from './prepare.ts';
 
 const db = await prepare({ seed: process.env.LMS_SEED !== '0' });
+// scheduled drafts and daily training snapshots; with several servers, leases pick one to do each pass
+if (config().programmeIntervalMs > 0) startProgrammeScheduler(db, { intervalMs: config().programmeIntervalMs });
 process.env.HOST ??= 'localhost';
 process.env.PORT ??= '4321';
 // @ts-ignore: the build output has no type declarations

@@ -8,6 +8,7 @@ import { log } from './messages/log.ts';
 import { notify } from './messages/notify.ts';
 import { offline } from './messages/offline.ts';
 import { pdf } from './messages/pdf.ts';
+import { programme } from './messages/programme.ts';
 import { sso } from './messages/sso.ts';
 import { training } from './messages/training.ts';
 
@@ -18,7 +19,7 @@ export const defaultLocale: Locale = 'en';
 type Catalog = Record<string, string>;
 type AreaMessages = { en: Catalog; 'zh-cn': Catalog };
 
-const areas: AreaMessages[] = [common, errors, training, audit, hr, actions, pdf, log, sso, offline, notify, authoring];
+const areas: AreaMessages[] = [common, errors, training, audit, hr, actions, pdf, log, sso, offline, notify, programme, authoring];
 const catalogs: Record<Locale, Catalog> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
   'zh-cn': Object.assign({}, ...areas.map((a) => a['zh-cn'])),

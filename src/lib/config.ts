@@ -12,6 +12,8 @@ const schema = z.object({
   LMS_ORGANISATION: z.string().default('Example Advisory Ltd.'),
   // Name of the header a trusted reverse proxy sets to the client's address (e.g. x-forwarded-for).
   LMS_TRUSTED_PROXY_HEADER: z.string().optional(),
+  // how often the audit programme's scheduler runs a pass in each server process; 0 turns it off
+  LMS_PROGRAMME_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   // Automatic audit-log checkpoints: at most this far apart (0: none), or after this many entries; checked every poll.
   LMS_CHECKPOINT_MINUTES: z.coerce.number().min(0).default(60),
   LMS_CHECKPOINT_BURST: z.coerce.number().int().min(1).default(500),
@@ -116,6 +118,7 @@ export type Config = {
   signingPassphrase: string | undefined;
   organisation: string;
   trustedProxyHeader: string | undefined;
+  programmeIntervalMs: number;
   /** null when automatic checkpoints are off. */
   checkpoints: { intervalMs: number; burst: number; pollMs: number } | null;
   /** How often the server verifies the log on its own; null: never. */
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signingPassphrase: e.LMS_SIGNING_PASSPHRASE,
     organisation: e.LMS_ORGANISATION,
     trustedProxyHeader: e.LMS_TRUSTED_PROXY_HEADER?.toLowerCase(),
+    programmeIntervalMs: e.LMS_PROGRAMME_INTERVAL_MS,
     logVerifyMs: e.LMS_LOG_VERIFY_HOURS > 0 ? e.LMS_LOG_VERIFY_HOURS * 3_600_000 : null,
     checkpoints: e.LMS_CHECKPOINT_MINUTES > 0 ? { intervalMs: e.LMS_CHECKPOINT_MINUTES * 60_000, burst: e.LMS_CHECKPOINT_BURST, pollMs: e.LMS_CHECKPOINT_POLL_SECONDS * 1000 } : null,
     production: e.NODE_ENV === 'production',

@@ -37,6 +37,10 @@ type Fixtures = {
   evidenceId: string;
   lesson: string;
   pdf: Buffer;
+  siteId: string;
+  scheduleId: string;
+  endingScheduleId: string;
+  auditorId: string;
 };
 
 type Req = { path: string; body?: string | Buffer; type?: string };
@@ -52,11 +56,12 @@ const multipart = (fields: Record<string, string>, file?: { name: string; type: 
   return { body: Buffer.concat([head, file?.bytes ?? Buffer.alloc(0), tail]), type: `multipart/form-data; boundary=${boundary}` };
 };
 const pdfFile = (name = 'file') => ({ name, type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') });
-const unique = () => `matrix-${Math.random().toString(36).slice(2, 10)}`;
 // the first start imports content/ at the versions its files carry
 const confidentialityVersion = loadCatalog(`${root}/content`).courses.get('confidentiality')!.en.meta.version;
 const moodleXml = '<?xml version="1.0"?><quiz><question type="truefalse"><name><text>TF</text></name><questiontext format="html"><text>Sky is blue</text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>';
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const unique = () => Math.random().toString(36).slice(2);
+const today = () => new Date().toISOString().slice(0, 10);
 
 // One row per route file and method. A route without a row fails the first test.
 const cases: Case[] = [
@@ -89,6 +94,14 @@ const cases: Case[] = [
   { file: 'src/pages/audits/index.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits' }) },
   { file: 'src/pages/audits/index.astro', method: 'POST', allowed: auditorAdmin, req: () => ({ path: '/audits', ...form({ checklist: 'records-destruction', title: 'Matrix audit', site: '' }) }) },
   { file: 'src/pages/audits/[id].astro', method: 'GET', allowed: auditorAdmin, req: (f) => ({ path: `/audits/${f.signedAuditId}` }) },
+  // issue 14, the audit programme: DESIGN's auditors and admins run it; the evidence pack is also HR's
+  // starting a re-audit of a signed audit; once one is open, the page answers 409 (after the access checks)
+  { file: 'src/pages/audits/[id].astro', method: 'POST', allowed: auditorAdmin, allowedStatus: 409, req: (f) => ({ path: `/audits/${f.signedAuditId}`, ...form({ intent: 're-audit' }) }) },
+  { file: 'src/pages/audits/sites.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits/sites' }) },
+  { file: 'src/pages/audits/sites.astro', method: 'POST', allowed: auditorAdmin, req: () => ({ path: '/audits/sites', ...form({ intent: 'create', name: `Site ${unique()}`, address: '', responsibleEmail: '' }) }) },
+  { file: 'src/pages/audits/schedules.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits/schedules' }) },
+  { file: 'src/pages/audits/schedules.astro', method: 'POST', allowed: auditorAdmin, req: (f) => ({ path: '/audits/schedules', ...form({ intent: 'create', checklist: 'records-destruction', siteId: f.siteId, auditorId: f.auditorId, everyMonths: '3', firstDueAt: inAMonth(), leadDays: '14' }) }) },
+  { file: 'src/pages/audits/trends.astro', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/audits/trends' }) },
   { file: 'src/pages/actions/index.astro', method: 'GET', allowed: signedIn, req: () => ({ path: '/actions' }) },
   // another person's action: its owner, auditors and admins; nobody else even learns it exists
   { file: 'src/pages/actions/[id].astro', method: 'GET', allowed: auditorAdmin, req: (f) => ({ path: `/actions/${f.actionId}` }) },
@@ -155,6 +168,16 @@ const cases: Case[] = [
   { file: 'src/pages/api/authoring/[kind]/[slug]/versions/index.ts', method: 'GET', allowed: editorAdmin, req: () => ({ path: '/api/authoring/courses/confidentiality/versions' }) },
   { file: 'src/pages/api/authoring/[kind]/[slug]/versions/[version].ts', method: 'GET', allowed: editorAdmin, req: () => ({ path: `/api/authoring/courses/confidentiality/versions/${confidentialityVersion}` }) },
   { file: 'src/pages/api/authoring/courses/[slug]/questions/import.ts', method: 'POST', allowed: editorAdmin, req: () => ({ path: '/api/authoring/courses/confidentiality/questions/import', body: moodleXml, type: 'application/xml' }) },
+  { file: 'src/pages/api/sites/index.ts', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/api/sites' }) },
+  { file: 'src/pages/api/sites/index.ts', method: 'POST', allowed: auditorAdmin, req: () => ({ path: '/api/sites', ...json({ name: `Site ${unique()}` }) }) },
+  { file: 'src/pages/api/sites/[id].ts', method: 'PATCH', allowed: auditorAdmin, req: (f) => ({ path: `/api/sites/${f.siteId}`, ...json({ address: '1 High Street' }) }) },
+  { file: 'src/pages/api/audit-schedules/index.ts', method: 'GET', allowed: auditorAdmin, req: () => ({ path: '/api/audit-schedules' }) },
+  { file: 'src/pages/api/audit-schedules/index.ts', method: 'POST', allowed: auditorAdmin, req: (f) => ({ path: '/api/audit-schedules', ...json({ checklist: 'records-destruction', site: f.siteId, auditor: f.auditorId, everyMonths: 3, firstDueAt: inAMonth() }) }) },
+  { file: 'src/pages/api/audit-schedules/[id].ts', method: 'PATCH', allowed: auditorAdmin, req: (f) => ({ path: `/api/audit-schedules/${f.scheduleId}`, ...json({ leadDays: 10 }) }) },
+  // ending: the first allowed request ends it, later ones are told it has ended (409)
+  { file: 'src/pages/api/audit-schedules/[id].ts', method: 'DELETE', allowed: auditorAdmin, allowedStatus: 409, req: (f) => ({ path: `/api/audit-schedules/${f.endingScheduleId}`, ...json({}) }) },
+  { file: 'src/pages/api/audits/[id]/re-audit.ts', method: 'POST', allowed: auditorAdmin, allowedStatus: 409, req: (f) => ({ path: `/api/audits/${f.signedAuditId}/re-audit`, ...json({}) }) },
+  { file: 'src/pages/api/evidence-pack.pdf.ts', method: 'GET', allowed: ['hr', 'auditor', 'admin'], req: () => ({ path: `/api/evidence-pack.pdf?from=2026-01-01&to=${today()}` }) },
   { file: 'src/pages/api/reports/verify.ts', method: 'POST', allowed: anyone, req: (f) => ({ path: '/api/reports/verify', body: f.pdf, type: 'application/pdf' }) },
 ];
 
@@ -219,6 +242,9 @@ beforeAll(async () => {
   expect((await otherAuditor.fetch(`/api/actions/${action.id}`, { method: 'PATCH', json: { owner: otherUser.email } })).status).toBe(200);
   const pdf = Buffer.from(await (await otherAuditor.fetch(`/api/audits/${signedAuditId}/report.pdf`)).arrayBuffer());
   const draftAuditId = await start('Shredding site');
+  const site = await (await otherAuditor.fetch('/api/sites', { method: 'POST', json: { name: 'Matrix site' } })).json();
+  const newSchedule = async () => (await (await otherAuditor.fetch('/api/audit-schedules', { method: 'POST', json: { checklist: 'records-destruction', site: site.id, auditor: otherAuditorUser.id, everyMonths: 6, firstDueAt: inAMonth() } })).json()).id as string;
+  const [scheduleId, endingScheduleId] = [await newSchedule(), await newSchedule()];
 
   f = {
     other: { ...otherUser, name: 'Otto Other-Person' },
@@ -229,6 +255,10 @@ beforeAll(async () => {
     evidenceId: evidence.id,
     lesson,
     pdf,
+    siteId: site.id,
+    scheduleId,
+    endingScheduleId,
+    auditorId: otherAuditorUser.id,
   };
 }, 120_000);
 

@@ -14,6 +14,7 @@ import { entryHash } from '../../src/lib/log/hash-chain.ts';
 import { checkpointsDir, takeCheckpoint } from '../../src/lib/log/take-checkpoint.ts';
 import { loadSigningIdentity } from '../../src/lib/reports/signing-identity.ts';
 import { root, startServer, type TestServer } from '../support/server.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
 
 const ORG = 'Example Advisory Ltd.'; // the default LMS_ORGANISATION the command line signs with
 
@@ -186,5 +187,34 @@ describe('the server', { timeout: 120_000 }, () => {
     html = await (await admin.fetch('/admin')).text();
     expect(html).toMatch(/Broken: \d+ problems found/);
     expect(html).toContain('admin page');
+  });
+});
+
+describe('a checkpoint by mail', { timeout: 120_000 }, () => {
+  it('reaches the admins where mail is configured, and the saved mail checks the log from outside', async () => {
+    const sink = await startSmtpSink();
+    const server = await startServer({ env: { LMS_SMTP_URL: sink.url, LMS_NOTIFY_INTERVAL_MS: '300', LMS_CHECKPOINT_POLL_SECONDS: '0.2' } });
+    let running = true;
+    try {
+      const admin = await server.user('admin');
+      const [mail] = await sink.waitFor((m) => m.some((x) => x.to.includes(admin.email) && x.text.includes('[checkpoint file]')), 60_000);
+      const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lms-mailbox-')), 'saved.checkpoint');
+      fs.writeFileSync(saved, /\[checkpoint file\]\r?\n([\s\S]+?)\[end of checkpoint file\]/.exec(mail!.text)![1]!);
+      await server.stop(); // the command line checks its data directory from here on
+      running = false;
+      expect(lms(server.dataDir, ['log', 'verify', '--checkpoint', saved]).code).toBe(0);
+      const c = await openClient(`file:${path.join(server.dataDir, 'lms.db')}`);
+      await c.execute('delete from log_checkpoints');
+      const { seq } = JSON.parse(fs.readFileSync(saved, 'utf8').split('\n')[0]!) as { seq: number };
+      await c.execute({ sql: 'delete from audit_log where seq >= ?', args: [seq] }); // later entries (the mail's own) go too
+      c.close();
+      fs.rmSync(path.join(server.dataDir, 'checkpoints'), { recursive: true, force: true });
+      const r = lms(server.dataDir, ['log', 'verify', '--checkpoint', saved]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/saved\.checkpoint.*is missing/);
+    } finally {
+      if (running) await server.stop();
+      await sink.close();
+    }
   });
 });

@@ -70,7 +70,8 @@ export async function startServer(o: { dataDir?: string; env?: Record<string, st
   let out = '';
   const child = spawn(process.execPath, ['scripts/start.ts'], {
     cwd: root,
-    env: { ...process.env, LMS_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LMS_SEED: '0', NODE_ENV: 'test', ...o.env },
+    // the audit programme's scheduler is off unless a test asks for it (it writes on its own timer)
+    env: { ...process.env, LMS_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LMS_SEED: '0', NODE_ENV: 'test', LMS_PROGRAMME_INTERVAL_MS: '0', ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

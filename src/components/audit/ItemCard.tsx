@@ -6,7 +6,15 @@ import { needsNote } from '../../lib/audit/sign-readiness.ts';
 import { fmt, type Labels } from './labels.ts';
 import type { PendingUpload } from './save-queue.ts';
 
-export type ChecklistItemView = { id: string; text: string; guidance: string; severity: 'low' | 'medium' | 'high' | 'critical'; evidence: 'required' | 'optional' | 'none' };
+export type ChecklistItemView = {
+  id: string;
+  text: string;
+  guidance: string;
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  evidence: 'required' | 'optional' | 'none';
+  /** On the items about training (issue 14): the live training figures in a line, as evidence. */
+  training?: string;
+};
 export type EvidenceFile = { id: string; itemId: string | null; fileName: string; mimeType: string; size: number };
 export type Upload = { key: string; itemId: string; file: File; status: 'uploading' | 'failed'; error?: string };
 
@@ -93,6 +101,7 @@ export function ItemCard(p: Props) {
         {item.evidence !== 'none' && <span className={`badge ${item.evidence === 'required' ? 'evidence-required' : ''}`}>{labels[`audit.evidence.${item.evidence}`]}</span>}
       </div>
       <p className="audit-item-text">{item.text}</p>
+      {item.training && <p className="alert info small training-note" data-testid={`training-${item.id}`}>{item.training}</p>}
       <details className="audit-guidance">
         <summary>{labels['audit.island.guidance']}</summary>
         <p>{item.guidance}</p>

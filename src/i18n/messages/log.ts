@@ -20,6 +20,8 @@ export const log = {
     'log.age.minutes': '{n} min',
     'log.age.hours': '{n} h',
     'log.age.days': '{n} days',
+    'notify.log.checkpoint.subject': 'Audit log checkpoint: entry {seq}',
+    'notify.log.checkpoint.line': 'The audit log was checkpointed at entry {seq} (hash {hash}) at {taken}. Keep this mail away from the company’s systems: the text between the two marks below, saved as a file, lets `npm run lms -- log verify --checkpoint FILE` show whether the log was cut or rewritten since.\n[checkpoint file]\n{checkpoint}[end of checkpoint file]',
   },
   'zh-cn': {
     'pdf.logHead': '签署时的审计日志：第 {seq} 条，SHA-256 {hash}',
@@ -41,5 +43,7 @@ export const log = {
     'log.age.minutes': '{n} 分钟',
     'log.age.hours': '{n} 小时',
     'log.age.days': '{n} 天',
+    'notify.log.checkpoint.subject': '审计日志检查点：第 {seq} 条',
+    'notify.log.checkpoint.line': '审计日志已于 {taken} 在第 {seq} 条（哈希 {hash}）处记录检查点。请将此邮件保存在公司系统之外：把下方两个标记之间的文本存为文件，即可用 `npm run lms -- log verify --checkpoint 文件` 检查日志此后是否被截断或改写。\n[检查点文件]\n{checkpoint}[检查点文件结束]',
   },
 };

@@ -21,6 +21,8 @@ export type BuildReportInputOptions = {
   signedAt: number;
   signatureImagePng?: Buffer;
   verificationCode: string;
+  /** Training figures frozen at signing (client-data-handling's training items), when the audit has them. */
+  training?: AuditReportInput['training'];
 };
 
 /** The verdict as printed: its name, and why when a critical item failed. */
@@ -65,5 +67,6 @@ export function buildReportInput(o: BuildReportInputOptions): AuditReportInput {
     items,
     evidence: files.map((f) => ({ itemId: f.itemId ?? '', fileName: f.fileName, sha256: f.sha256, bytes: f.size })),
     verificationCode: o.verificationCode,
+    training: o.training ?? null,
   };
 }

@@ -9,6 +9,11 @@ import type { AuditHeader, AuditStatus } from './audit-state.ts';
 export type AuditListRow = AuditHeader & {
   /** The checklist version the audit started on (it keeps it when a newer one is published). */
   checklistVersion: number;
+  /** Opened by a schedule: its due date; null otherwise. */
+  dueAt: number | null;
+  scheduleId: string | null;
+  /** A re-audit: the audit it follows up. */
+  followsAuditId: string | null;
   answered: number;
   /** Items in the checklist. */
   total: number;
@@ -40,6 +45,10 @@ export async function listAudits(db: Db, o: ListAuditsOptions): Promise<AuditLis
       auditorName: users.name,
       createdAt: audits.createdAt,
       signedAt: audits.signedAt,
+      itemScope: audits.itemScope,
+      dueAt: audits.dueAt,
+      scheduleId: audits.scheduleId,
+      followsAuditId: audits.followsAuditId,
       answered: sql<number>`count(${auditResponses.itemId})`,
       // round(100 × points/2 ÷ scored), halves up, in integer arithmetic like percentScore()
       score: sql<number | null>`case when ${audits.status} = 'signed' then ${audits.score}
@@ -56,10 +65,11 @@ export async function listAudits(db: Db, o: ListAuditsOptions): Promise<AuditLis
     .groupBy(audits.id)
     .orderBy(desc(audits.createdAt), desc(audits.id))
     .limit(o.limit ?? 200);
-  return rows.map((r) => ({
+  return rows.map(({ itemScope, ...r }) => ({
     ...r,
     answered: Number(r.answered),
-    total: getChecklist(r.checklistSlug, isLocale(r.locale) ? r.locale : 'en', r.checklistVersion)?.sections.reduce((n, s) => n + s.items.length, 0) ?? 0,
+    // a re-audit holds only the items in its scope; otherwise the checklist version the audit started on
+    total: itemScope ? (JSON.parse(itemScope) as string[]).length : (getChecklist(r.checklistSlug, isLocale(r.locale) ? r.locale : 'en', r.checklistVersion)?.sections.reduce((n, s) => n + s.items.length, 0) ?? 0),
     score: r.score === null ? null : Number(r.score),
     openFindings: Number(r.openFindings),
     closed: r.status === 'signed' && Number(r.openFindings) === 0,

@@ -20,11 +20,17 @@ export async function findAudit(db: Reader, auditId: string): Promise<AuditRow> 
 }
 
 /** The audit's checklist, in the version it started on and its own language (item ids are the same in every language). */
-export function checklistOf(audit: Pick<AuditRow, 'checklistSlug' | 'checklistVersion' | 'locale'>): ChecklistDoc {
+export function checklistOf(audit: Pick<AuditRow, 'checklistSlug' | 'checklistVersion' | 'locale'> & { itemScope?: string | null }): ChecklistDoc {
   const checklist = getChecklist(audit.checklistSlug, isLocale(audit.locale) ? audit.locale : 'en', audit.checklistVersion);
   // content is deployed with the code; a checklist that disappeared is an operator error, not bad input
   if (!checklist) throw new Error(`Checklist ${audit.checklistSlug} is missing from the content`);
-  return checklist;
+  return audit.itemScope ? scopedChecklist(checklist, JSON.parse(audit.itemScope) as string[]) : checklist;
+}
+
+/** A re-audit's checklist: only the items in its scope, sections without one left out. */
+export function scopedChecklist(checklist: ChecklistDoc, itemIds: readonly string[]): ChecklistDoc {
+  const keep = new Set(itemIds);
+  return { ...checklist, sections: checklist.sections.map((s) => ({ ...s, items: s.items.filter((i) => keep.has(i.id)) })).filter((s) => s.items.length > 0) };
 }
 
 /** Every answer recorded for the audit, by item id. */

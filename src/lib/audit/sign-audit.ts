@@ -12,6 +12,8 @@ import { enqueueMail } from '../notify/enqueue-mail.ts';
 import { auditSignedNotification } from '../notify/event-mails.ts';
 import { renderAuditReport } from '../reports/render-audit-report.ts';
 import { loadSigningIdentity } from '../reports/signing-identity.ts';
+import { closeReAuditLoop, itemsTrackedByFirstAudit } from '../programme/close-re-audit-loop.ts';
+import { freezeTrainingEvidence, liveTrainingEvidence } from '../programme/training-evidence.ts';
 import { actionTitle, defaultDueAt } from './action-defaults.ts';
 import { assertAllowed, canSignAudit, type Actor } from './audit-access.ts';
 import { assertEditable } from './audit-state.ts';
@@ -55,6 +57,8 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
   const statement = o.statement?.trim() || t(checklist.locale, 'audit.sign.statementText');
   assertReady(checklist, await answersOf(db, o.auditId));
   const identity = await loadSigningIdentity({ dataDir: o.dataDir, organisation: o.organisation, p12Path: o.signingP12, passphrase: o.signingPassphrase });
+  // the dashboard's training figures at this moment, frozen into the audit (programme: training evidence)
+  const training = await liveTrainingEvidence(db, { actor: o.actor, checklist, now: o.now?.() ?? Date.now(), locale: checklist.locale });
 
   return writeTransaction(db, async (tx) => {
     const signedAt = o.now?.() ?? Date.now();
@@ -70,7 +74,9 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
     const answers = await answersOf(tx, o.auditId);
     assertReady(checklist, answers);
     const score = scoreAudit(checklist, Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.result])));
-    const actions = findingsOf(checklist, answers).map((f) => ({
+    // a re-audit raises no second action for an item whose first action is still open: that one tracks it
+    const tracked = await itemsTrackedByFirstAudit(tx, audit);
+    const actions = findingsOf(checklist, answers).filter((f) => !tracked.has(f.itemId)).map((f) => ({
       id: newId(),
       auditId: o.auditId,
       itemId: f.itemId,
@@ -87,7 +93,7 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
     const verificationCode = newReadableCode();
     const logHead = await currentLogHead(tx); // the anchor: this signing's own log entry follows it
     const pdf = await renderAuditReport(
-      { ...buildReportInput({ audit, checklist, answers, evidence: files, actions, score, auditorName: signer!.name, organisation: o.organisation, statement, signedAt, signatureImagePng: signatureImage, verificationCode }), logHead },
+      { ...buildReportInput({ audit, checklist, answers, evidence: files, actions, score, auditorName: signer!.name, organisation: o.organisation, statement, signedAt, signatureImagePng: signatureImage, verificationCode, training }), logHead },
       identity,
     );
     const sha256 = sha256Hex(pdf);
@@ -99,6 +105,8 @@ export async function signAudit(db: Db, o: SignAuditOptions): Promise<SignAuditR
       await tx.insert(actionEvents).values(actions.map((a) => ({ actionId: a.id, actorId: o.actor.id, at: signedAt, kind: 'created' as const, toValue: 'open', comment: a.detail || null })));
     }
     await enqueueMail(tx, { ...auditSignedNotification({ id: o.auditId, title: audit.title, auditorId: audit.auditorId }, verificationCode), now: signedAt });
+    if (training) await freezeTrainingEvidence(tx, o.auditId, training);
+    await closeReAuditLoop(tx, { audit, answers, actorId: o.actor.id, at: signedAt });
     await appendLog(tx, {
       actorId: o.actor.id,
       action: 'audit.sign',

@@ -4,6 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { jobLeases } from '../../../db/schema.ts';
 import type { Db } from '../db/client.ts';
+import { writeTransaction } from '../db/write.ts';
 import { newId } from '../ids.ts';
 
 /** This process's identity as a lease holder. */
@@ -15,17 +16,20 @@ export type LeaseOptions = { name: string; holder?: string; ttlMs: number; now?:
 export async function acquireLease(db: Db, o: LeaseOptions): Promise<boolean> {
   const holder = o.holder ?? processHolder;
   const now = o.now ?? Date.now();
-  const won = await db.all(sql`
+  // Through this process's write queue: libSQL runs SQLite on the main thread, so an autocommit
+  // write waiting for the lock held by one of our own open transactions would block the event
+  // loop until its busy timeout (the transaction cannot finish meanwhile).
+  const won = await writeTransaction(db, (tx) => tx.all(sql`
     INSERT INTO job_leases (name, holder, expires_at) VALUES (${o.name}, ${holder}, ${now + o.ttlMs})
     ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
     WHERE job_leases.holder = excluded.holder OR job_leases.expires_at <= ${now}
-    RETURNING holder`);
+    RETURNING holder`));
   return won.length === 1;
 }
 
 /** Gives the lease back early, if this holder still has it. */
 export async function releaseLease(db: Db, name: string, holder = processHolder): Promise<void> {
-  await db.delete(jobLeases).where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder)));
+  await writeTransaction(db, (tx) => tx.delete(jobLeases).where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder))));
 }
 
 /** Runs `work` only if the named lease can be had; returns undefined when another holder has it. */

@@ -36,11 +36,13 @@ export type CheckpointFileCheck =
 /** Parses a checkpoint file and checks its signature is the organisation's (by certificate fingerprint). */
 export async function checkCheckpointFile(file: string, text: string, trustedFingerprints: readonly string[]): Promise<CheckpointFileCheck> {
   const name = path.basename(file);
-  const newline = text.indexOf('\n');
-  const line = newline < 0 ? text : text.slice(0, newline + 1);
+  // The signed line is everything before the signature, as one line: a copy saved from a mail may
+  // have gained CRLFs or spaces around it, never inside (the JSON has none outside its strings).
+  const begin = text.indexOf('-----BEGIN CMS-----');
+  const line = `${(begin < 0 ? text.split('\n')[0]! : text.slice(0, begin)).trim()}\n`;
   const checkpoint = parseLine(line);
   if (!checkpoint) return { ok: false, name, reason: 'it is not a checkpoint file (unreadable first line)' };
-  const pem = /-----BEGIN CMS-----\s*([A-Za-z0-9+/=\s]+?)\s*-----END CMS-----/.exec(text.slice(line.length));
+  const pem = /-----BEGIN CMS-----\s*([A-Za-z0-9+/=\s]+?)\s*-----END CMS-----/.exec(text.slice(Math.max(0, begin)));
   if (!pem) return { ok: false, name, reason: 'it carries no signature', checkpoint };
   const signature = await verifyDetachedSignature(Buffer.from(line, 'utf8'), Buffer.from(pem[1]!.replace(/\s+/g, ''), 'base64'));
   if (!signature.valid) return { ok: false, name, reason: `its signature is not valid (${signature.reason})`, checkpoint };

@@ -3,15 +3,17 @@ import { assertCan, type Actor } from '../auth/permissions.ts';
 import { config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { orgSigningIdentity } from '../reports/org-signing.ts';
+import { mailCheckpoint } from './mail-checkpoint.ts';
 import { recordVerification, type VerificationSource } from './record-verification.ts';
 import { takeCheckpoint, type CheckpointTrigger, type TakenCheckpoint } from './take-checkpoint.ts';
 import { verifyLog, type LogVerification } from './verify-log.ts';
 
-/** Writes a checkpoint signed with the organisation's key into this install's data directory. */
+/** Writes a checkpoint signed with the organisation's key into this install's data directory; where mail is configured, the admins get a copy. */
 export async function checkpointOrgLog(db: Db, actor: Pick<Actor, 'role'>, trigger: CheckpointTrigger): Promise<TakenCheckpoint> {
   assertCan(actor, 'admin.log');
   const identity = await orgSigningIdentity();
-  return takeCheckpoint(db, { dataDir: config().dataDir, identity, organisation: config().organisation, trigger });
+  const c = config();
+  return takeCheckpoint(db, { dataDir: c.dataDir, identity, organisation: c.organisation, trigger, also: c.smtpUrl ? mailCheckpoint : undefined });
 }
 
 /** Verifies the log against this install's checkpoints and documents (and any copies given), trusting the organisation's certificate, and stores the outcome. */

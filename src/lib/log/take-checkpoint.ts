@@ -19,7 +19,7 @@ export type TakeCheckpointOptions = {
   trigger: CheckpointTrigger;
   now?: number;
   /** More to write in the transaction that lists the checkpoint (e.g. mails to the admins). */
-  also?: (tx: Tx, taken: TakenCheckpoint) => Promise<void>;
+  also?: (tx: Tx, taken: TakenCheckpoint) => Promise<unknown>;
 };
 
 export type TakenCheckpoint = Checkpoint & { fileName: string; file: string; text: string };

@@ -40,7 +40,7 @@ export type VerifyLogOptions = {
 };
 
 // The log entries that record a signed document's issue; each names it by documentId or reportId.
-const SIGNING_ACTIONS = new Set(['audit.sign', 'certificate.issue', 'action.follow_up_report']);
+const SIGNING_ACTIONS = new Set(['audit.sign', 'certificate.issue', 'action.follow_up_report', 'evidence_pack.issue']);
 
 /** Checks the chain and every anchor; never stops at the first problem. */
 export async function verifyLog(db: Db, o: VerifyLogOptions = {}): Promise<LogVerification> {

@@ -24,6 +24,8 @@ import {
 import { signPdf } from './sign-pdf.ts';
 import type { SigningIdentity } from './signing-identity.ts';
 import type { LogHead } from '../log/current-log-head.ts';
+import type { TrainingFigures } from '../programme/training-figures.ts';
+import { drawTrainingFigures } from './draw-training-figures.ts';
 
 export type AuditItemResult = 'pass' | 'partial' | 'fail' | 'na';
 export type AuditSeverity = 'low' | 'medium' | 'high' | 'critical';
@@ -54,6 +56,8 @@ export type AuditReportInput = {
   verificationCode: string;
   /** The audit log's head at signing (see log verify). */
   logHead?: LogHead;
+  /** Training figures frozen at signing, printed as evidence for the items they concern. */
+  training?: (TrainingFigures & { items: string[] }) | null;
 };
 
 type Lookup = (key: string, params?: Record<string, string | number>) => string;
@@ -79,6 +83,7 @@ export function layoutAuditReport(input: AuditReportInput, signer: Pick<SigningI
   drawFindings(doc, input, l);
   drawActions(doc, input, l);
   drawItems(doc, input, l);
+  drawTraining(doc, input, l);
   drawEvidence(doc, input, l);
   drawSignature(doc, input, signer, l);
 
@@ -222,6 +227,13 @@ function drawItems(doc: PdfDocument, input: AuditReportInput, l: Lookup): void {
       item.note ?? '',
     ]),
   });
+}
+
+function drawTraining(doc: PdfDocument, input: AuditReportInput, l: Lookup): void {
+  if (!input.training) return;
+  heading(doc, l('programme.pdf.trainingEvidence'));
+  paragraph(doc, l('programme.pdf.trainingEvidenceIntro', { items: input.training.items.join(', '), date: formatDateTime(input.locale, new Date(input.training.asOf)) }), { size: 9, colour: palette.muted });
+  drawTrainingFigures(doc, input.locale, input.training);
 }
 
 function drawEvidence(doc: PdfDocument, input: AuditReportInput, l: Lookup): void {

@@ -126,6 +126,14 @@ describe('log verify with anchors', () => {
     expect((await checkCheckpointFile(genuine.file, forged.text, [mallory.fingerprintSha256])).ok).toBe(true);
   });
 
+  it('accepts a copy that a mail client saved with CRLFs or with its lines run together', async () => {
+    await write(t.db, 5);
+    const c = await checkpoint(t.db);
+    for (const copy of [c.text.replace(/\n/g, '\r\n'), c.text.replace(/\n/g, ' ')]) {
+      expect(await checkCheckpointFile('mailed.checkpoint', copy, [org.fingerprintSha256])).toMatchObject({ ok: true, checkpoint: { seq: 5, hash: c.hash } });
+    }
+  });
+
   it('rejects a checkpoint whose signed line was edited', async () => {
     await write(t.db, 5);
     const c = await checkpoint(t.db);
