@@ -117,6 +117,9 @@ describe('hostile input', () => {
         expect(res.status, where).toBeLessThan(500);
         if (route.api && res.status >= 400) expect(JSON.parse(res.body).error, where).toEqual(expect.any(String));
         const oddPath = res.status === 400 && /address is malformed|此地址格式有误/.test(res.body);
+        // Astro answers a path ending in `//` with a redirect to its canonical form, before any route or check runs
+        const canonicalRedirect = [301, 308].includes(res.status) && res.location === path.replace(/\/{2,}$/, '/');
+        if (canonicalRedirect) return;
         if (!oddPath && !whoMayReach(route.path.replaceAll('/unknownid', '/x')).includes(who)) {
           const refused = who === 'anonymous' ? (route.api ? res.status === 401 : res.status === 303 && /\/login\?next=/.test(res.location ?? '')) : [403, 404].includes(res.status);
           expect(refused, `DESIGN keeps ${who} out: ${where}`).toBe(true);
