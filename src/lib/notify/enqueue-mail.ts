@@ -47,24 +47,7 @@ export async function enqueueMail(tx: Tx, m: EnqueueMailInput): Promise<boolean>
   const now = m.now ?? Date.now();
   const [user] = await tx.select({ active: users.active, mailDigest: users.mailDigest }).from(users).where(eq(users.id, m.to));
   if (!user?.active) return false;
-  const inserted = await tx
-    .insert(notifications)
-    .values({
-      id: newId(),
-      dedupKey: m.dedupKey,
-      userId: m.to,
-      kind: m.kind,
-      subjectType: m.subject?.type ?? null,
-      subjectId: m.subject?.id ?? null,
-      link: m.link,
-      params: JSON.stringify(m.params ?? {}),
-      mandatory: m.mandatory ?? false,
-      createdAt: now,
-      deliverAfter: deliverAfter(user.mailDigest, now),
-    })
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  return inserted.length === 1;
+  return (await enqueueMany(tx, [{ ...m, digest: user.mailDigest }], now)) === 1;
 }
 
 export type BulkNotification = Omit<EnqueueMailInput, 'now'> & { digest?: 'immediate' | 'daily' };
