@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { loadCatalog } from '../../src/lib/content/load-content.ts';
 import { answersFor } from '../support/quiz.ts';
+import { logIn as signIn } from '../support/browser.ts';
 import { root, startServer, type TestServer } from '../support/server.ts';
 
 const slug = 'emergency-response';
@@ -19,13 +20,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(page: Page, prefix: string, who: { email: string; password: string }) {
-  await page.goto(`${server.url}${prefix}/login`);
-  await page.locator('#email').fill(who.email);
-  await page.locator('#password').fill(who.password);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-}
+const logIn = (page: Page, prefix: string, who: { email: string; password: string }) => signIn(page, server.url, prefix, who);
 
 /** Astro drops the island's `ssr` attribute once React has hydrated it: clicks before that do nothing. */
 const hydrated = (page: Page) => page.waitForSelector('astro-island:not([ssr])', { state: 'attached' });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
+import { logIn as signIn } from '../support/browser.ts';
 import { root, startServer, type TestServer } from '../support/server.ts';
 
 type QuizFile = { questions: { id: string; type: string; options: { id: string; text: string; correct?: true }[]; explanation: string }[] };
@@ -25,13 +26,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(page: Page, prefix: string, who: { email: string; password: string }) {
-  await page.goto(`${server.url}${prefix}/login`);
-  await page.locator('#email').fill(who.email);
-  await page.locator('#password').fill(who.password);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-}
+const logIn = (page: Page, prefix: string, who: { email: string; password: string }) => signIn(page, server.url, prefix, who);
 
 async function answer(page: Page, quiz: QuizFile, o: { right: boolean }) {
   for (const q of quiz.questions) {

@@ -56,7 +56,7 @@ export default function ChecklistEditor({ slug, initial, revision: initialRevisi
           ))}
           <button type="button" className="secondary" onClick={() => {
             const id = freshId(`${slug.split('-').map((w) => w[0]).join('')}-new`, allItemIds());
-            both((l) => l.sections[si]!.items.push({ id, text: 'New point to check', guidance: 'How to check it.', severity: 'medium', evidence: 'optional' }));
+            both((l) => l.sections[si]!.items.push({ id, text: L('new.placeholderItem'), guidance: L('new.placeholderGuidance'), severity: 'medium', evidence: 'optional' }));
           }}>+ {L('ui.addItem')}</button>
         </section>
       ))}
@@ -64,7 +64,7 @@ export default function ChecklistEditor({ slug, initial, revision: initialRevisi
         <button type="button" className="secondary" onClick={() => {
           const id = freshId('section', doc.en.sections.map((s) => s.id));
           const itemId = freshId(`${slug.split('-').map((w) => w[0]).join('')}-new`, allItemIds());
-          both((l) => l.sections.push({ id, title: 'New section', items: [{ id: itemId, text: 'New point to check', guidance: 'How to check it.', severity: 'medium', evidence: 'optional' }] }));
+          both((l) => l.sections.push({ id, title: L('new.placeholderSection'), items: [{ id: itemId, text: L('new.placeholderItem'), guidance: L('new.placeholderGuidance'), severity: 'medium', evidence: 'optional' }] }));
         }}>+ {L('ui.addSection')}</button>
       </p>
       <PublishPanel kind="checklist" publishUrl={`${base}/publish`} nextVersion={nextVersion} state={state} revision={revision} labels={labels} locale={locale} />

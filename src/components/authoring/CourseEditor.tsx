@@ -119,7 +119,7 @@ export default function CourseEditor({ slug, initial, revision: initialRevision,
             <li>
               <button type="button" className="secondary" data-testid="add-lesson" onClick={() => {
                 const slugId = freshId('lesson', doc.en.lessons.map((l) => l.slug));
-                both((l) => l.lessons.push({ slug: slugId, title: 'New lesson', markdown: 'Write this lesson.' }));
+                both((l) => l.lessons.push({ slug: slugId, title: L('new.lessonTitle'), markdown: L('new.placeholderLesson') }));
                 setLessonIndex(doc.en.lessons.length);
               }}>+ {L('ui.addLesson')}</button>
             </li>
@@ -173,7 +173,7 @@ export default function CourseEditor({ slug, initial, revision: initialRevision,
                 {q.type !== 'truefalse' && (
                   <button type="button" className="secondary" onClick={() => {
                     const id = 'abcdefghijklmnopqrstuvwxyz'.split('').find((c) => !q.options.some((o) => o.id === c)) ?? freshId('o', q.options.map((o) => o.id));
-                    both((l) => l.quiz.questions[qi]!.options.push({ id, text: 'New option' }));
+                    both((l) => l.quiz.questions[qi]!.options.push({ id, text: L('new.option') }));
                   }}>+ {L('ui.addOption')}</button>
                 )}
                 <Bilingual label={L('ui.explanation')} path={`quiz.questions.${qi}.explanation`} en={q.explanation} zh={doc['zh-cn'].quiz.questions[qi]?.explanation ?? ''} onChange={text((l, v) => (l.quiz.questions[qi]!.explanation = v))} multiline rows={2} untranslated={untranslated} labels={labels} />
@@ -182,7 +182,7 @@ export default function CourseEditor({ slug, initial, revision: initialRevision,
           </ol>
           <button type="button" className="secondary" onClick={() => {
             const id = freshId('q-new', questions.map((q) => q.id));
-            both((l) => l.quiz.questions.push({ id, type: 'single', prompt: 'New question', options: [{ id: 'a', text: 'Right answer', correct: true }, { id: 'b', text: 'Wrong answer' }], explanation: 'Why the right answer is right.' }));
+            both((l) => l.quiz.questions.push({ id, type: 'single', prompt: L('new.placeholderQuestion'), options: [{ id: 'a', text: L('new.rightAnswer'), correct: true }, { id: 'b', text: L('new.wrongAnswer') }], explanation: L('new.placeholderExplanation') }));
           }}>+ {L('ui.addQuestion')}</button>
         </section>
       )}

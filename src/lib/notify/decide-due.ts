@@ -30,6 +30,11 @@ async function record(db: Db, reminders: { r: Reminder; digest: Digest }[], now:
   return writeTransaction(db, (tx) => enqueueMany(tx, items, now));
 }
 
+// What both passes read per assignment (a: assignment, u: its person, m: their manager), as the Row type.
+const ROW_COLUMNS = sql.raw(`a.id AS "id", a.user_id AS "userId", m.id AS "managerId", u.name AS "personName", a.course_slug AS "courseSlug",
+  a.due_at AS "dueAt", a.created_at AS "createdAt", a.completed_at AS "completedAt", a.expires_at AS "expiresAt",
+  u.mail_digest AS "digest", m.mail_digest AS "managerDigest"`);
+
 /** Records every reminder due at `now` (idempotent: dedup keys); returns counts. */
 export async function decideDue(db: Db, o: DecideOptions): Promise<DecideResult> {
   const { now } = o;
@@ -43,9 +48,7 @@ export async function decideDue(db: Db, o: DecideOptions): Promise<DecideResult>
   for (;;) {
     if (o.stillMine && !(await o.stillMine())) return res;
     const rows = await db.all<Row>(sql`
-      SELECT a.id AS "id", a.user_id AS "userId", m.id AS "managerId", u.name AS "personName", a.course_slug AS "courseSlug",
-        a.due_at AS "dueAt", a.created_at AS "createdAt", a.completed_at AS "completedAt", a.expires_at AS "expiresAt",
-        u.mail_digest AS "digest", m.mail_digest AS "managerDigest"
+      SELECT ${ROW_COLUMNS}
       FROM assignments a
       JOIN users u ON u.id = a.user_id AND u.active = 1
       LEFT JOIN users m ON m.id = u.manager_id AND m.active = 1
@@ -75,9 +78,7 @@ export async function decideDue(db: Db, o: DecideOptions): Promise<DecideResult>
   for (;;) {
     if (o.stillMine && !(await o.stillMine())) return res;
     const rows = await db.all<Row>(sql`
-      SELECT a.id AS "id", a.user_id AS "userId", m.id AS "managerId", u.name AS "personName", a.course_slug AS "courseSlug",
-        a.due_at AS "dueAt", a.created_at AS "createdAt", a.completed_at AS "completedAt", a.expires_at AS "expiresAt",
-        u.mail_digest AS "digest", m.mail_digest AS "managerDigest"
+      SELECT ${ROW_COLUMNS}
       FROM users m
       JOIN users u ON u.manager_id = m.id AND u.active = 1
       JOIN assignments a ON a.user_id = u.id

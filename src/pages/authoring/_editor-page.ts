@@ -24,7 +24,7 @@ export async function loadEditorPage(db: Db, o: { actor: Actor; kind: 'course' |
   // templates keep their {placeholders}: the island fills them
   const raw = (key: string) => t(o.locale, key).replace(/\{(\w+)\}/g, '{$1}');
   const labels = Object.fromEntries([
-    ...catalogKeys(o.locale).filter((k) => k.startsWith('authoring.ui.')).map((k) => [k.slice('authoring.'.length), raw(k)]),
+    ...catalogKeys(o.locale).filter((k) => k.startsWith('authoring.ui.') || k.startsWith('authoring.new.')).map((k) => [k.slice('authoring.'.length), raw(k)]),
     ...roles.map((r) => [`role.${r}`, t(o.locale, `role.${r}`)]),
   ]);
   return {
